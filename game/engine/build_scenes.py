@@ -1,0 +1,291 @@
+"""Build `Scenario` objects from checked scenario files, with folder-wide checks.
+
+Scene ids, `goto` targets, behaviours observed, capabilities required,
+variables (declared before use, keeping their type), `if` expressions in the
+scenario's scope, `{name}` templates, fact sources and image files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.engine import expr as E
+from game.engine.build_rules import Place, RulesetBuilder, unknown
+from game.engine.model import Choice, Fact, Observation, Scenario, Scene, Value
+from game.engine.text import Template, TemplateError, parse_template
+
+if TYPE_CHECKING:
+    from game.engine.load import Catalog, Folder
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+BUILT_IN = {"score": E.INT, "tier": E.STR}
+TEXT_NAMES = ("score", "tier", "tier_label")
+
+
+def _type(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return E.BOOL
+    if isinstance(value, int):
+        return E.INT
+    if isinstance(value, str):
+        return E.STR
+    return None
+
+
+class _ScenarioPlace(Place):
+    """A Place that also knows the scenario's variables, scenes and scope."""
+
+    def __init__(self, folder: Folder, path: Path, data: Any, builder: ScenarioBuilder,
+                 parsed: Any) -> None:
+        super().__init__(folder, path, data)
+        self.catalog = builder.catalog
+        self.rulesets = builder.rulesets
+        self.scenes = set(parsed.scenes)
+        self.vars: dict[str, Value] = {}
+        self.var_types: dict[str, str] = {}
+        names = dict(BUILT_IN)
+        for name, value in parsed.vars.items():
+            t = _type(value)
+            if t is None:
+                self.error(("vars", name), f"variable '{name}' must start as a whole number, "
+                           f"true/false or text; found {type(value).__name__}")
+                continue
+            if name in BUILT_IN or name == "tier_label":
+                self.error(("vars", name), f"'{name}' is a built-in name; pick another",
+                           key=True)
+                continue
+            self.vars[name] = int(value) if t == E.INT else value
+            self.var_types[name] = t
+            names[name] = t
+        self.scope = E.Scope(names, frozenset(E.FUNCTIONS), self._check_arg, "in scenarios")
+
+    def _check_arg(self, func: str, arg: str) -> str | None:
+        if func == "can" and arg not in self.catalog.capabilities:
+            return unknown("capability", arg, self.catalog.capabilities)
+        if func == "on_list" and arg not in self.rulesets.lists:
+            return unknown("list", arg, self.rulesets.lists) + " in any ruleset"
+        if func == "count" and arg not in self.catalog.behaviours:
+            return unknown("behaviour", arg, self.catalog.behaviours)
+        if func == "visited" and arg not in self.scenes:
+            return unknown("scene", arg, self.scenes) + " in this scenario"
+        return None
+
+    def template(self, keys: tuple[Any, ...], source: str) -> Template:
+        def known(name: str) -> str | None:
+            if name in self.var_types or name in TEXT_NAMES:
+                return None
+            near = E.nearest(name, list(self.var_types) + list(TEXT_NAMES))
+            hint = f" (did you mean '{{{near}}}'?)" if near else ""
+            return (f"unknown name '{{{name}}}' in text{hint}; declare it in vars, or write "
+                    "{{ and }} for literal braces")
+        try:
+            return parse_template(source, known)
+        except TemplateError as exc:
+            self.error(keys, exc.message)
+            return parse_template(source.replace("{", "{{").replace("}", "}}"),
+                                  lambda _n: None)
+
+
+class ScenarioBuilder:
+    """Collects scenarios across files; `built` holds the ones without errors."""
+
+    def __init__(self, folder: Folder, catalog: Catalog, rulesets: RulesetBuilder) -> None:
+        self.folder = folder
+        self.catalog = catalog
+        self.rulesets = rulesets
+        self.built: dict[str, Scenario] = {}
+        self.first_at: dict[str, str] = {}
+        self.places: dict[str, _ScenarioPlace] = {}
+
+    def add(self, path: Path, parsed: Any, data: Any) -> None:
+        from game.engine.load import SIMPLE_ID, bad_id
+
+        if parsed is None:
+            return
+        place = _ScenarioPlace(self.folder, path, data, self, parsed)
+        before = len(self.folder.problems)
+        sid = parsed.scenario
+        if sid in self.first_at:
+            place.error(("scenario",), f"duplicate scenario id '{sid}' "
+                        f"(also in {self.first_at[sid]})")
+        self.first_at.setdefault(sid, place.shown)
+        if not SIMPLE_ID.match(sid):
+            place.error(("scenario",), bad_id("scenario", sid, "simple"))
+        if parsed.ruleset not in self.rulesets.ids:
+            place.error(("ruleset",), unknown("ruleset", parsed.ruleset, self.rulesets.ids))
+        if parsed.start not in parsed.scenes:
+            place.error(("start",), unknown("scene", parsed.start, parsed.scenes)
+                        + " to start from")
+        scenes = {}
+        for scene_id, scene in parsed.scenes.items():
+            if not SIMPLE_ID.match(scene_id):
+                place.error(("scenes", scene_id), bad_id("scene", scene_id, "simple"), key=True)
+            scenes[scene_id] = self._scene(place, scene_id, scene)
+        if any(p.level == "error" for p in self.folder.problems[before:]):
+            return
+        self.places[sid] = place
+        self.built[sid] = Scenario(
+            id=sid, title=parsed.title, ruleset=parsed.ruleset, start=parsed.start,
+            scenes=scenes, vars=place.vars, role=parsed.role, blurb=parsed.blurb,
+            minutes=parsed.minutes, short_of=parsed.short_of, where=place.where("scenario"))
+
+    def check_short_paths(self) -> None:
+        for sid, scenario in self.built.items():
+            if scenario.short_of is not None and scenario.short_of not in self.first_at:
+                self.places[sid].error(("short_of",), unknown("scenario", scenario.short_of,
+                                                             self.first_at))
+
+    # -- scenes and choices ---------------------------------------------------------
+    def _scene(self, place: _ScenarioPlace, sid: str, s: Any) -> Scene:
+        keys = ("scenes", sid)
+        exits = [k for k in ("choices", "goto", "ending") if getattr(s, k) is not None]
+        if len(exits) != 1:
+            found = ", ".join(exits) if exits else "none of them"
+            place.error(keys, f"scene '{sid}' needs exactly one of choices, goto or ending; "
+                        f"found {found}")
+        if s.choices is not None and not s.choices:
+            place.error(keys + ("choices",), f"scene '{sid}' has an empty choices list")
+        if s.goto is not None:
+            self._goto(place, keys + ("goto",), s.goto)
+        choices = tuple(self._choice(place, keys + ("choices", i), i + 1, c)
+                        for i, c in enumerate(s.choices or ()))
+        return Scene(
+            id=sid, text=place.template(keys + ("text",), s.text), choices=choices,
+            goto=s.goto, ending=None if s.ending is None else place.template(
+                keys + ("ending",), s.ending),
+            observe=self._observe(place, keys + ("observe",), s.observe),
+            set=self._set(place, keys + ("set",), s.set),
+            add=self._add(place, keys + ("add",), s.add),
+            discuss=None if s.discuss is None else place.template(keys + ("discuss",),
+                                                                  s.discuss),
+            facts=self._facts(place, keys + ("facts",), s.facts),
+            image=self._image(place, keys + ("image",), s.image), where=place.where(*keys))
+
+    def _choice(self, place: _ScenarioPlace, keys: tuple[Any, ...], position: int,
+                c: Any) -> Choice:
+        self._goto(place, keys + ("goto",), c.goto)
+        cond = (place.expression(keys + ("if",), c.if_, place.scope)
+                if c.if_ is not None else None)
+        return Choice(position=position, text=place.template(keys + ("text",), c.text),
+                      goto=c.goto, cond=cond,
+                      requires=self._requires(place, keys + ("requires",), c.requires),
+                      observe=self._observe(place, keys + ("observe",), c.observe),
+                      set=self._set(place, keys + ("set",), c.set),
+                      add=self._add(place, keys + ("add",), c.add), where=place.where(*keys))
+
+    def _goto(self, place: _ScenarioPlace, keys: tuple[Any, ...], target: str) -> None:
+        if target not in place.scenes:
+            place.error(keys, unknown("scene", target, place.scenes) + " in this scenario")
+
+    def _requires(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+                  value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            place.error(keys, "requires should be a capability id or a list of them")
+            return ()
+        for i, cap in enumerate(items):
+            if cap not in self.catalog.capabilities:
+                sub = keys if isinstance(value, str) else keys + (i,)
+                place.error(sub, unknown("capability", cap, self.catalog.capabilities)
+                            + " (capabilities are declared in story.yaml)")
+        return tuple(items)
+
+    def _observe(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+                 value: Any) -> tuple[Observation, ...]:
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for i, item in enumerate(items):
+            sub = keys + (i,) if isinstance(value, list) else keys
+            obs = self._observation(place, sub, item)
+            if obs is not None:
+                out.append(obs)
+        return tuple(out)
+
+    def _observation(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+                     item: Any) -> Observation | None:
+        if isinstance(item, str):
+            behaviour, chance, seen_by = item, 1.0, None
+        elif isinstance(item, dict):
+            extra = set(item) - {"behaviour", "chance", "seen_by"}
+            for key in sorted(extra):
+                near = E.nearest(key, ["behaviour", "chance", "seen_by"])
+                hint = f" (did you mean '{near}'?)" if near else ""
+                place.error(keys + (key,), f"unknown key '{key}' in observe{hint}", key=True)
+            behaviour = item.get("behaviour")
+            chance = item.get("chance", 1.0)
+            seen_by = item.get("seen_by")
+            if not isinstance(behaviour, str):
+                place.error(keys, "observe needs `behaviour: <id>`")
+                return None
+            if isinstance(chance, bool) or not isinstance(chance, int | float) or not (
+                    0.0 <= chance <= 1.0):
+                place.error(keys + ("chance",), "chance should be a number from 0 to 1, like "
+                            f"0.5; found {chance!r}")
+                chance = 1.0
+            if seen_by is not None and not isinstance(seen_by, str):
+                place.error(keys + ("seen_by",), "seen_by should be text")
+                seen_by = None
+        else:
+            place.error(keys, "observe should be a behaviour id, a mapping {behaviour, "
+                        "chance, seen_by}, or a list of these")
+            return None
+        if behaviour not in self.catalog.behaviours:
+            place.error(keys, unknown("behaviour", behaviour, self.catalog.behaviours)
+                        + " (behaviours are declared in story.yaml)")
+        return Observation(behaviour, float(chance), seen_by)
+
+    def _set(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+             value: dict[str, Any] | None) -> tuple[tuple[str, Value], ...]:
+        out = []
+        for name, literal in (value or {}).items():
+            if not self._declared(place, keys + (name,), name):
+                continue
+            want, got = place.var_types[name], _type(literal)
+            if got != want:
+                place.error(keys + (name,), f"'{name}' holds {E.TYPE_WORDS[want]}; "
+                            f"cannot set it to {E.TYPE_WORDS.get(got or '', repr(literal))}")
+                continue
+            out.append((name, int(literal) if want == E.INT else literal))
+        return tuple(out)
+
+    def _add(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+             value: dict[str, int] | None) -> tuple[tuple[str, int], ...]:
+        out = []
+        for name, amount in (value or {}).items():
+            if not self._declared(place, keys + (name,), name):
+                continue
+            if place.var_types[name] != E.INT:
+                place.error(keys + (name,), f"'{name}' holds {E.TYPE_WORDS[place.var_types[name]]}"
+                            "; add works only on whole numbers")
+                continue
+            out.append((name, int(amount)))
+        return tuple(out)
+
+    def _declared(self, place: _ScenarioPlace, keys: tuple[Any, ...], name: str) -> bool:
+        if name in place.var_types:
+            return True
+        place.error(keys, unknown("variable", name, place.var_types)
+                    + ": declare it in the scenario's vars first", key=True)
+        return False
+
+    def _facts(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+               facts: Any) -> tuple[Fact, ...]:
+        return tuple(Fact(f.text, place.sources(keys + (i,), list(f.sources), None,
+                                                self.catalog))
+                     for i, f in enumerate(facts or ()))
+
+    def _image(self, place: _ScenarioPlace, keys: tuple[Any, ...],
+               name: str | None) -> str | None:
+        if name is None:
+            return None
+        path = self.folder.root / "images" / name
+        if Path(name).suffix.lower() not in IMAGE_SUFFIXES:
+            place.error(keys, f"image '{name}' should be a PNG, JPEG or SVG file")
+        elif "/" in name or "\\" in name or not path.is_file():
+            place.error(keys, f"no image file '{name}' in the story's images/ folder")
+        return name

@@ -1,0 +1,209 @@
+"""load_story(): a story folder in, a frozen `Story` out, or every problem at once.
+
+Reads each file with `yamlread` (safe, with lines), checks its shape with the
+pydantic models of `schema`, then builds the engine's frozen objects while
+checking everything that needs the whole folder: ids, references, expressions,
+text templates, fidelity and sources, tiers. Every problem is reported as
+`PATH:LINE: error: message`; nothing is played from a folder with errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.engine import schema as S
+from game.engine.build_rules import RulesetBuilder
+from game.engine.build_scenes import ScenarioBuilder
+from game.engine.model import Capability, Story
+from game.engine.problems import Problem, StoryErrors, line_of, shape_problems
+from game.engine.yamlread import YamlError, read_yaml_file
+from game.rules.model import Source, Where
+
+__all__ = ["load_story", "load_with_problems", "StoryErrors", "Problem"]
+
+SIMPLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+DOTTED_ID = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)*\Z")
+CODE_ID = re.compile(r"[A-Z0-9][A-Z0-9-]*\Z")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class Folder:
+    """One story folder being loaded: its files, shown paths and problems so far."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def shown(self, path: Path) -> str:
+        return os.path.join(str(self.root), os.path.relpath(path, self.root))
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message))
+
+    def warn(self, path: str, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message, "warning"))
+
+    def read(self, path: Path, model: type[BaseModel]) -> tuple[Any, Any]:
+        """(validated model or None, raw data with lines or None)."""
+        shown = self.shown(path)
+        try:
+            data = read_yaml_file(path, shown)
+        except YamlError as exc:
+            self.error(exc.path, exc.line, exc.message)
+            return None, None
+        if data is None:
+            self.error(shown, 1, "the file is empty")
+            return None, None
+        try:
+            return model.model_validate(data), data
+        except ValidationError as exc:
+            self.problems.extend(shape_problems(model, data, shown, exc))
+            return None, data
+
+    def files(self, sub: str) -> list[Path]:
+        folder = self.root / sub
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_with_problems(root: Path | str) -> tuple[Story | None, list[Problem]]:
+    """Load a folder; return the story (None when it has errors) and every problem."""
+    folder = Folder(Path(root))
+    story = _load(folder)
+    errors = [p for p in folder.problems if p.level == "error"]
+    return (None if errors else story), sorted(set(folder.problems), key=_order)
+
+
+def load_story(root: Path | str) -> Story:
+    """Load a folder or raise StoryErrors listing every error."""
+    story, problems = load_with_problems(root)
+    if story is None:
+        raise StoryErrors(problems)
+    return story
+
+
+def _order(p: Problem) -> tuple[str, int, str]:
+    return (p.path, p.line, p.message)
+
+
+def _load(folder: Folder) -> Story | None:
+    root = folder.root
+    if not root.is_dir():
+        folder.error(str(root), 1, "no such story folder")
+        return None
+    story_path = root / "story.yaml"
+    if not story_path.is_file():
+        folder.error(folder.shown(story_path), 1, "every story folder needs a story.yaml "
+                     "(title, behaviours, capabilities)")
+        return None
+    story_file, story_data = folder.read(story_path, S.StoryFile)
+    sources = _sources(folder)
+    behaviours, capabilities, behaviour_where = _catalogs(folder, story_path, story_file,
+                                                          story_data)
+    catalog = Catalog(behaviours, capabilities, sources)
+    rulesets = _rulesets(folder, catalog)
+    scenarios = _scenarios(folder, catalog, rulesets)
+    if story_file is None:
+        return None
+    return Story(title=story_file.title, behaviours=behaviours, capabilities=capabilities,
+                 sources=sources, rulesets={r.id: r for r in rulesets.built.values()},
+                 scenarios=scenarios, root=root, checksum=checksum(root),
+                 behaviour_where=behaviour_where)
+
+
+class Catalog:
+    """What the whole folder declares: behaviours, capabilities, sources."""
+
+    def __init__(self, behaviours: dict[str, str], capabilities: dict[str, Capability],
+                 sources: dict[str, Source]) -> None:
+        self.behaviours = behaviours
+        self.capabilities = capabilities
+        self.sources = sources
+
+
+def _sources(folder: Folder) -> dict[str, Source]:
+    path = folder.root / "sources.yaml"
+    if not path.is_file():
+        return {}
+    parsed, data = folder.read(path, S.SourcesFile)
+    if parsed is None:
+        return {}
+    out = {}
+    for sid, src in parsed.sources.items():
+        if not SIMPLE_ID.match(sid):
+            folder.error(folder.shown(path), line_of(data, ["sources", sid], key_line=True),
+                         bad_id("source", sid, "simple"))
+        out[sid] = Source(sid, src.title, src.outlet, src.date, src.url)
+    return out
+
+
+def _catalogs(folder: Folder, path: Path, parsed: Any, data: Any
+              ) -> tuple[dict[str, str], dict[str, Capability], dict[str, Where]]:
+    if parsed is None:
+        return {}, {}, {}
+    shown = folder.shown(path)
+    where: dict[str, Where] = {}
+    for bid in parsed.behaviours:
+        line = line_of(data, ["behaviours", bid], key_line=True)
+        where[bid] = Where(shown, line)
+        if not DOTTED_ID.match(bid):
+            folder.error(shown, line, bad_id("behaviour", bid, "dotted"))
+    caps = {}
+    for cid, cap in parsed.capabilities.items():
+        if not DOTTED_ID.match(cid):
+            folder.error(shown, line_of(data, ["capabilities", cid], key_line=True),
+                         bad_id("capability", cid, "dotted"))
+        caps[cid] = Capability(cid, cap.name, cap.default)
+    for cid in set(caps) & set(parsed.behaviours):
+        folder.error(shown, line_of(data, ["capabilities", cid], key_line=True),
+                     f"'{cid}' is both a behaviour and a capability; ids are unique in the "
+                     "story folder")
+    return dict(parsed.behaviours), caps, where
+
+
+def _rulesets(folder: Folder, catalog: Catalog) -> RulesetBuilder:
+    builder = RulesetBuilder(folder, catalog)
+    for path in folder.files("rulesets"):
+        parsed, data = folder.read(path, S.RulesetFile)
+        builder.add(path, parsed, data)
+    return builder
+
+
+def _scenarios(folder: Folder, catalog: Catalog, rulesets: RulesetBuilder) -> dict[str, Any]:
+    builder = ScenarioBuilder(folder, catalog, rulesets)
+    for path in folder.files("scenarios"):
+        parsed, data = folder.read(path, S.ScenarioFile)
+        builder.add(path, parsed, data)
+    builder.check_short_paths()
+    return builder.built
+
+
+_ID_RULES = {
+    "simple": "lowercase letters, digits, '-' and '_', starting with a letter or digit",
+    "dotted": "lowercase words of letters, digits and '_' joined by dots, like traffic.red_light",
+    "code": "capital letters, digits and '-', like TRAFFIC-RED-LIGHT",
+}
+
+
+def bad_id(kind: str, value: str, style: str) -> str:
+    return f"bad {kind} id '{value}': use {_ID_RULES[style]}"
+
+
+def checksum(root: Path) -> str:
+    """A digest of every file in the folder (names and bytes), hex."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") or part == "__pycache__" for part in rel.split("/")):
+            continue
+        digest.update(rel.encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()

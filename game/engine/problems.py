@@ -1,0 +1,162 @@
+"""Problems found in a story folder, and how they are worded for authors.
+
+Every problem is `PATH:LINE: error: message` (or `warning:`). Pydantic's shape
+errors are translated here into what an author understands: what was expected,
+what was found, and the nearest known key for a typo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.engine.expr import nearest
+from game.engine.yamlread import YList, YMap
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    level: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+
+class StoryErrors(Exception):
+    """A story folder with errors; `problems` lists every one (warnings too)."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.errors))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def line_of(node: Any, path: Iterable[Any], key_line: bool = False) -> int:
+    """The line of the value at `path` inside YAML data (or the nearest enclosing line)."""
+    line = getattr(node, "line", 1)
+    parts = list(path)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if isinstance(node, YMap) and part in node:
+            line = node.key_lines[part] if (last and key_line) else node.value_lines[part]
+            node = node[part]
+        elif isinstance(node, YList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def describe(value: Any) -> str:
+    """How a found value reads in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {getattr(value, 'text', value)}"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
+    "bool_type": "true or false (only those two words are booleans)",
+    "dict_type": "a mapping (key: value lines)", "list_type": "a list",
+    "model_type": "a mapping (key: value lines)", "model_attributes_type": "a mapping",
+    "int_from_float": "a whole number",
+}
+
+
+def _dotted(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _known_keys(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
+    """The keys the model accepts at the mapping that holds `loc`'s last key."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = _field(current, part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _field(model: Any, key: str) -> Any:
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    for name, f in model.model_fields.items():
+        if key in (name, f.alias):
+            return f
+    return None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside Optional[...], list[...] or dict[str, ...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def shape_problems(model: type[BaseModel], data: Any, path: str,
+                   exc: ValidationError) -> list[Problem]:
+    """Translate pydantic's errors into author-facing problems with lines."""
+    out: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        if loc in seen:
+            continue
+        seen.add(loc)
+        kind = err["type"]
+        where = _dotted(loc)
+        if kind == "missing":
+            line = line_of(data, loc[:-1])
+            parent = _dotted(loc[:-1])
+            message = f"missing required key '{loc[-1]}'" + (
+                f" in {parent}" if loc[:-1] else "")
+        elif kind == "extra_forbidden":
+            line = line_of(data, loc, key_line=True)
+            near = nearest(str(loc[-1]), _known_keys(model, loc))
+            hint = f" (did you mean '{near}'?)" if near else ""
+            known = ", ".join(_known_keys(model, loc))
+            message = f"unknown key '{loc[-1]}' in {_dotted(loc[:-1])}{hint}" + (
+                "" if near or not known else f"; known keys: {known}")
+        elif kind == "literal_error":
+            line = line_of(data, loc)
+            allowed = err.get("ctx", {}).get("expected", "")
+            near = nearest(str(err["input"]), [a.strip(" '") for a in allowed.split(",")])
+            hint = f" (did you mean '{near}'?)" if near else ""
+            message = f"{where} must be one of {allowed}; found {describe(err['input'])}{hint}"
+        else:
+            line = line_of(data, loc)
+            expected = _EXPECTED.get(kind, err["msg"].lower().removeprefix("input should be "))
+            message = f"{where} should be {expected}; found {describe(err['input'])}"
+        out.append(Problem(path, line, message))
+    return out

@@ -1,0 +1,48 @@
+"""The ledger: one explained entry per observation the rules layer handled.
+
+Every change to a score is a `LedgerEntry`; there is no other path. An entry says
+which rule fired (or that none did), who saw it, how many points, what it started
+or ended, how true it is and where that fact comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.rules.model import Fidelity, Source
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    step: int  # 1-based, in order
+    scene: str  # the scene entered, or the scene whose choice was taken
+    behaviour: str
+    rule: str | None  # None: observed and recorded, but no rule scored it
+    delta: int  # the rule's delta (before clamping); before/after show what applied
+    before: int
+    after: int
+    tier: str  # the tier after
+    reason: str
+    seen_by: str | None
+    fidelity: Fidelity | None
+    sources: tuple[Source, ...]
+    started: tuple[str, ...]  # consequence ids that became active with this entry
+    ended: tuple[str, ...]  # consequence ids that stopped with it
+    notice: str = ""  # what an opaque system tells the citizen
+
+    @property
+    def applied(self) -> int:
+        """The points actually applied, after clamping to the score range."""
+        return self.after - self.before
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "step": self.step, "scene": self.scene, "behaviour": self.behaviour,
+            "rule": self.rule, "delta": self.delta, "before": self.before,
+            "after": self.after, "tier": self.tier, "reason": self.reason,
+            "seen_by": self.seen_by,
+            "fidelity": None if self.fidelity is None else str(self.fidelity),
+            "sources": [s.id for s in self.sources],
+            "started": list(self.started), "ended": list(self.ended),
+        }

@@ -1,0 +1,116 @@
+"""apply(): the only code that changes a score, and the only writer of ledger entries.
+
+Given a ruleset, a standing and one observed behaviour, fire every rule with
+that `on` whose `if` holds (in file order), clamp, change lists, re-evaluate
+consequences, and explain each firing in a ledger entry (STORY-FORMAT.md,
+"What happens, in order", steps 5 and 6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.expr import Env
+from game.rules.ledger import LedgerEntry
+from game.rules.model import Consequence, Rule, Ruleset
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a citizen stands under one ruleset: score, lists, active consequences, counts."""
+
+    score: int
+    lists: frozenset[str] = frozenset()
+    active: tuple[str, ...] = ()  # consequence ids, in file order
+    counts: dict[str, int] = field(default_factory=dict)  # behaviour -> times observed
+
+
+def begin(ruleset: Ruleset) -> Standing:
+    """The standing at the start: the starting score, no lists, consequences evaluated."""
+    standing = Standing(ruleset.score.start)
+    return Standing(standing.score, active=active_consequences(ruleset, standing))
+
+
+def env_of(ruleset: Ruleset, standing: Standing) -> Env:
+    values = {"score": standing.score, "tier": ruleset.tier_of(standing.score).id}
+    return Env(values, standing.lists, standing.counts)
+
+
+def active_consequences(ruleset: Ruleset, standing: Standing) -> tuple[str, ...]:
+    env = env_of(ruleset, standing)
+    return tuple(c.id for c in ruleset.consequences if c.when.fn(env))
+
+
+def apply(ruleset: Ruleset, standing: Standing, behaviour: str, *, scene: str, step: int,
+          seen_by: str | None = None) -> tuple[Standing, tuple[LedgerEntry, ...]]:
+    """Handle one observed behaviour; return the new standing and its ledger entries.
+
+    `step` is the step number the first entry takes; `seen_by` is the
+    observation's own witness, which overrides each rule's.
+    """
+    counts = dict(standing.counts)
+    counts[behaviour] = counts.get(behaviour, 0) + 1
+    standing = Standing(standing.score, standing.lists, standing.active, counts)
+    entries: list[LedgerEntry] = []
+    for rule in ruleset.rules_on(behaviour):
+        if rule.cond is not None and not rule.cond.fn(env_of(ruleset, standing)):
+            continue
+        standing, entry = _fire(ruleset, standing, rule, scene, step + len(entries), seen_by)
+        entries.append(entry)
+    if not entries:
+        standing, entry = _record(ruleset, standing, behaviour, scene, step, seen_by)
+        entries.append(entry)
+    return standing, tuple(entries)
+
+
+def _fire(ruleset: Ruleset, standing: Standing, rule: Rule, scene: str, step: int,
+          seen_by: str | None) -> tuple[Standing, LedgerEntry]:
+    after = ruleset.score.clamp(standing.score + rule.delta)
+    lists = standing.lists
+    if rule.add_to is not None:
+        lists = lists | {rule.add_to}
+    if rule.remove_from is not None:
+        lists = lists - {rule.remove_from}
+    moved = Standing(after, lists, standing.active, standing.counts)
+    active = active_consequences(ruleset, moved)
+    entry = LedgerEntry(
+        step=step, scene=scene, behaviour=rule.on, rule=rule.id, delta=rule.delta,
+        before=standing.score, after=after, tier=ruleset.tier_of(after).id,
+        reason=rule.reason, seen_by=seen_by or rule.seen_by, fidelity=rule.fidelity,
+        sources=rule.sources, started=_started(standing.active, active),
+        ended=_started(active, standing.active), notice=ruleset.notice)
+    return Standing(after, lists, active, standing.counts), entry
+
+
+def _record(ruleset: Ruleset, standing: Standing, behaviour: str, scene: str, step: int,
+            seen_by: str | None) -> tuple[Standing, LedgerEntry]:
+    """An observation no rule scores: recorded all the same, with no points."""
+    active = active_consequences(ruleset, standing)
+    entry = LedgerEntry(
+        step=step, scene=scene, behaviour=behaviour, rule=None, delta=0,
+        before=standing.score, after=standing.score, tier=ruleset.tier_of(standing.score).id,
+        reason=f"Recorded; no rule of {ruleset.name} scores it.", seen_by=seen_by,
+        fidelity=None, sources=(), started=_started(standing.active, active),
+        ended=_started(active, standing.active), notice="")
+    return Standing(standing.score, standing.lists, active, standing.counts), entry
+
+
+def _started(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in after if c not in before)
+
+
+def capability_open(ruleset: Ruleset, active: tuple[str, ...], capability: str,
+                    default: bool) -> tuple[bool, tuple[Consequence, ...]]:
+    """Whether a capability is open, and the active restrictions that close it.
+
+    A block always wins; a capability closed by default opens only through an
+    active privilege that grants it.
+    """
+    blockers = tuple(c for c in ruleset.consequences
+                     if c.id in active and capability in c.blocks)
+    if blockers:
+        return False, blockers
+    if default:
+        return True, ()
+    granted = any(c.id in active and capability in c.grants for c in ruleset.consequences)
+    return granted, ()

@@ -1,0 +1,1 @@
+"""One class per screen; screens change through `App.show()` / `App.push()` / `App.pop()`."""

@@ -1,0 +1,1 @@
+"""The small widget set the screens are built from: text, buttons, cards, meter, chart."""
