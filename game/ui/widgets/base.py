@@ -92,7 +92,8 @@ class Button(Widget):
     def __init__(self, theme: Theme, bid: str, text: str, width: int,
                  on_press: Callable[[], None] | None = None, *, kind: str = "normal",
                  badge: str | None = None, detail: tuple[str, ...] = (),
-                 role: str = "body", enabled: bool = True, min_w: int = 0) -> None:
+                 role: str = "body", enabled: bool = True, min_w: int = 0,
+                 bold: bool = False) -> None:
         self.theme, self.id, self.text, self.kind = theme, bid, text, kind
         self.on_press, self.badge = on_press, badge
         pad = theme.px(14)
@@ -100,7 +101,7 @@ class Button(Widget):
         self.badge_w = theme.type_px("body") * 2 if (badge or kind == "blocked") else 0
         inner = width - 2 * pad - (self.badge_w + pad if self.badge_w else 0)
         fg = {"primary": "on_accent", "blocked": "on_blocked"}.get(kind, "on_button")
-        style = "bold" if kind == "primary" else "regular"
+        style = "bold" if kind == "primary" or bold else "regular"
         self.body = Text(theme, text, inner, role=role, style=style, colour=fg, line_gap=0.2)
         self.details = [Text(theme, d, inner, role="small", colour=fg, line_gap=0.2)
                         for d in detail]

@@ -1,0 +1,7 @@
+"""`python -m game`: the one entry point (see game/cli.py)."""
+
+import sys
+
+from game.cli import main
+
+sys.exit(main())

@@ -1,0 +1,149 @@
+"""Warnings about a story that loads: unreachable scenes, dead ends, behaviours
+no scenario observes, rules and consequences that can never fire.
+
+The "can never fire" check samples the situations a ruleset can reach (scores
+at the bounds, the start, tier edges and every number the expression names;
+every combination of the lists its rules can fill; small counts of observed
+behaviours) and warns when the condition is false in all of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from game.engine.expr import Env, Expr
+from game.engine.model import Scenario, Story
+from game.engine.problems import Problem
+from game.rules.model import Ruleset, Where
+
+
+def warnings(story: Story) -> list[Problem]:
+    out: list[Problem] = []
+    observed = observed_behaviours(story)
+    for scenario in story.scenarios.values():
+        out += scene_warnings(scenario)
+    for bid, where in story.behaviour_where.items():
+        if bid not in observed:
+            out.append(_warn(where, f"behaviour '{bid}' is never observed by any scenario"))
+    for ruleset in story.rulesets.values():
+        out += rule_warnings(ruleset, observed)
+    return out
+
+
+def _warn(where: Where | None, message: str) -> Problem:
+    return Problem(where.path if where else "?", where.line if where else 1, message, "warning")
+
+
+def observed_behaviours(story: Story) -> set[str]:
+    seen: set[str] = set()
+    for scenario in story.scenarios.values():
+        for scene in scenario.scenes.values():
+            seen.update(o.behaviour for o in scene.observe)
+            for choice in scene.choices:
+                seen.update(o.behaviour for o in choice.observe)
+    return seen
+
+
+def reachable(scenario: Scenario) -> set[str]:
+    """Scenes some path from the start reaches, ignoring conditions."""
+    seen = {scenario.start}
+    todo = [scenario.start]
+    while todo:
+        for nxt in scenario.scenes[todo.pop()].successors():
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def reaches_ending(scenario: Scenario) -> set[str]:
+    """Scenes from which some ending can be reached, ignoring conditions."""
+    back: dict[str, set[str]] = {sid: set() for sid in scenario.scenes}
+    for sid, scene in scenario.scenes.items():
+        for nxt in scene.successors():
+            back[nxt].add(sid)
+    good = {sid for sid, s in scenario.scenes.items() if s.is_ending}
+    todo = list(good)
+    while todo:
+        for prev in back[todo.pop()]:
+            if prev not in good:
+                good.add(prev)
+                todo.append(prev)
+    return good
+
+
+def scene_warnings(scenario: Scenario) -> list[Problem]:
+    out = []
+    reach, ends = reachable(scenario), reaches_ending(scenario)
+    for sid, scene in scenario.scenes.items():
+        if sid not in reach:
+            out.append(_warn(scene.where, f"scene '{sid}' is never reached: no path from "
+                             f"'{scenario.start}' leads to it"))
+        elif sid not in ends:
+            out.append(_warn(scene.where, f"no ending can be reached from scene '{sid}'"))
+    return out
+
+
+def rule_warnings(ruleset: Ruleset, observed: set[str]) -> list[Problem]:
+    out = []
+    fillable = {r.add_to for r in ruleset.rules if r.add_to and r.on in observed}
+    for rule in ruleset.rules:
+        if rule.on not in observed:
+            out.append(_warn(rule.where, f"rule {rule.id} can never fire: no scenario "
+                             f"observes '{rule.on}'"))
+        elif rule.cond is not None and not _can_hold(rule.cond, ruleset, fillable, observed,
+                                                      rule.on):
+            out.append(_warn(rule.where, f"rule {rule.id} can never fire: its condition "
+                             f"`{rule.cond.source}` is false whatever happens"))
+    for cons in ruleset.consequences:
+        if not _can_hold(cons.when, ruleset, fillable, observed, None):
+            out.append(_warn(cons.where, f"consequence {cons.id} can never become active: "
+                             f"`{cons.when.source}` is false whatever happens"))
+    return out
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _can_hold(expr: Expr, ruleset: Ruleset, fillable: set[str], observed: set[str],
+              own: str | None) -> bool:
+    if expr.constant is not None:
+        return bool(expr.constant)
+    return any(expr.fn(env) for env in _situations(expr, ruleset, fillable, observed, own))
+
+
+def _situations(expr: Expr, ruleset: Ruleset, fillable: set[str], observed: set[str],
+                own: str | None) -> Iterator[Env]:
+    numbers = {int(n) for n in _NUMBER.findall(expr.source)}
+    rng = ruleset.score
+    scores = {rng.min, rng.start} | {t.min for t in ruleset.tiers}
+    scores |= {n + d for n in numbers for d in (-1, 0, 1)} | {-n for n in numbers}
+    if rng.max is not None:
+        scores.add(rng.max)
+    else:
+        scores.add(max(scores) + 1)
+    scores = {rng.clamp(s) for s in scores}
+    counted = [b for f, b in expr.calls if f == "count"]
+    count_values = sorted({0, 1, 2, 3} | {n + d for n in numbers for d in (0, 1)})
+    lists = sorted({arg for f, arg in expr.calls if f == "on_list"} & fillable)
+    for score in sorted(scores):
+        tier = ruleset.tier_of(score).id
+        for chosen in _subsets(lists):
+            for counts in _counts(counted, count_values, observed, own):
+                yield Env({"score": score, "tier": tier}, frozenset(chosen), counts)
+
+
+def _subsets(items: list[str]) -> Iterator[tuple[str, ...]]:
+    for n in range(min(len(items), 6) + 1):
+        yield from itertools.combinations(items, n)
+
+
+def _counts(counted: list[str], values: list[int], observed: set[str],
+            own: str | None) -> Iterator[dict[str, int]]:
+    names = sorted(set(counted))[:3]  # a few counts are enough; keeps the sample small
+    choices = [([0] if b not in observed else [v for v in values if v >= (1 if b == own else 0)])
+               for b in names]
+    for combo in itertools.product(*choices):
+        yield dict(zip(names, combo, strict=True))

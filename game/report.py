@@ -1,0 +1,338 @@
+"""The printable debrief of one playthrough: a self-contained HTML page.
+
+Everything on the page comes from the engine's own replay of the playthrough
+(`game.analysis.replay`, `what_if`, and `present` at each scene), never from a
+second implementation of the rules. The page carries its CSS and its chart
+(SVG) inline and loads nothing: the only links leaving it are the citations in
+its list of sources. Jinja2 autoescapes everything, so text typed by a player
+(a name) or written in a story cannot become markup; a Content-Security-Policy
+forbids scripts and remote loads as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from game.analysis import Outcome, Playthrough, replay, what_if
+from game.codes import CodeError, encode
+from game.engine.model import Story
+from game.engine.play import Choose, Context, Continue, State, start, step, values
+from game.engine.view import BLOCKED, HIDDEN, View, present
+from game.rules.ledger import LedgerEntry
+from game.rules.model import Consequence, Fidelity, Ruleset, Source
+
+FIDELITY_TEXT = {
+    "documented": "official documents, court or government data",
+    "reported": "reported by credible journalism",
+    "contested": "widely reported, disputed by experts",
+    "dramatized": "invented for the game",
+}
+
+
+# -- the jinja2 environment -------------------------------------------------------------
+
+_ENV: jinja2.Environment | None = None
+
+
+def environment() -> jinja2.Environment:
+    """The templates of game/templates, autoescaped, undefined names an error."""
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja2.Environment(
+            loader=jinja2.PackageLoader("game", "templates"),
+            autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        _ENV.filters["points"] = signed
+        _ENV.globals["FIDELITY_TEXT"] = FIDELITY_TEXT
+    return _ENV
+
+
+def signed(n: int) -> str:
+    """+5, −5 (a real minus sign) or 0."""
+    if n > 0:
+        return f"+{n}"
+    if n < 0:
+        return f"\u2212{-n}"
+    return "0"
+
+
+# -- sources, numbered in order of first citation -----------------------------------------
+
+class Citations:
+    """Numbers each source the first time the page cites it."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, tuple[int, Source]] = {}
+
+    def cite(self, sources: tuple[Source, ...]) -> list[tuple[int, Source]]:
+        out = []
+        for s in sources:
+            if s.id not in self.order:
+                self.order[s.id] = (len(self.order) + 1, s)
+            out.append(self.order[s.id])
+        return out
+
+    def listed(self) -> list[dict[str, Any]]:
+        return [{"n": n, "id": s.id, "title": s.title, "outlet": s.outlet, "date": s.date,
+                 "url": s.url if _linkable(s.url) else None, "raw_url": s.url}
+                for n, s in self.order.values()]
+
+
+def _linkable(url: str | None) -> bool:
+    # Only web citations become links: a `javascript:` or `file:` url stays text.
+    return bool(url) and url.lower().startswith(("https://", "http://"))
+
+
+# -- the walk through the playthrough -------------------------------------------------------
+
+@dataclass
+class Stop:
+    """A scene with choices on the path: what was shown and what was taken."""
+
+    view: View
+    taken: int | None  # None: the given choices stopped here
+
+
+@dataclass
+class Walk:
+    state: State
+    stops: list[Stop] = field(default_factory=list)
+    final: View | None = None
+
+
+def walk(story: Story, pt: Playthrough) -> Walk:
+    """Replay `pt` through the engine, keeping the view of every scene with choices."""
+    ctx = Context.of(story, pt.scenario, pt.ruleset)
+    state, _ = start(ctx, pt.seed)
+    stops: list[Stop] = []
+    positions = iter(pt.choices)
+    while not state.ended:
+        if ctx.scene(state).goto is not None:
+            state, _ = step(ctx, state, Continue())
+            continue
+        taken = next(positions, None)
+        stops.append(Stop(present(ctx, state), taken))
+        if taken is None:
+            break
+        state, _ = step(ctx, state, Choose(taken))
+    return Walk(state, stops, present(ctx, state))
+
+
+# -- the report's model ------------------------------------------------------------------------
+
+def consequence_info(c: Consequence, cites: Citations) -> dict[str, Any]:
+    return {"id": c.id, "kind": c.kind, "notice": c.notice, "explain": c.explain,
+            "fidelity": str(c.fidelity), "sources": cites.cite(c.sources)}
+
+
+def notice_info(e: LedgerEntry, story: Story, ruleset: Ruleset,
+                cites: Citations) -> dict[str, Any]:
+    """One ledger entry as a notice of change."""
+    by_id = {c.id: c for c in ruleset.consequences}
+    return {
+        "step": e.step, "scene": e.scene, "behaviour": e.behaviour,
+        "behaviour_name": story.behaviours.get(e.behaviour, e.behaviour),
+        "rule": e.rule, "delta": e.delta, "applied": e.applied, "before": e.before,
+        "after": e.after, "tier": ruleset.tier_of(e.after).label,
+        "tier_changed": ruleset.tier_of(e.before).id != ruleset.tier_of(e.after).id,
+        "reason": e.reason, "seen_by": e.seen_by or "not recorded",
+        "fidelity": None if e.fidelity is None else str(e.fidelity),
+        "told": e.notice or ruleset.notice,
+        "sources": cites.cite(e.sources),
+        "started": [consequence_info(by_id[c], cites) for c in e.started if c in by_id],
+        "ended": [consequence_info(by_id[c], cites) for c in e.ended if c in by_id],
+    }
+
+
+def path_info(stops: list[Stop], cites: Citations) -> list[dict[str, Any]]:
+    """Each decision on the path: the choice taken and the doors shown closed."""
+    out = []
+    for stop in stops:
+        taken = next((c for c in stop.view.choices if c.position == stop.taken), None)
+        closed = []
+        for c in stop.view.choices:
+            if c.status != BLOCKED:
+                continue
+            for cl in c.closed:
+                closed.append({"scene": stop.view.scene,
+                    "position": c.position, "text": c.text, "capability": cl.name,
+                    "by": [consequence_info(b, cites) for b in cl.by]})
+        out.append({"scene": stop.view.scene, "taken": taken.text if taken else None,
+                    "open": sum(1 for c in stop.view.choices if c.status not in (HIDDEN,)),
+                    "closed": closed})
+    return out
+
+
+def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
+    rows = []
+    for i, o in enumerate(outcomes):
+        rs = story.rulesets[o.playthrough.ruleset]
+        st = o.state.standing
+        ledger = o.state.ledger
+        rows.append({
+            "played": i == 0, "id": rs.id, "name": rs.name, "fidelity": str(rs.fidelity),
+            "ending": o.ending_title, "stopped": o.blocked_at,
+            "score": st.score, "start": rs.score.start, "tier": rs.tier_of(st.score).label,
+            "lists": [name for lid, name in rs.lists.items() if lid in st.lists],
+            "restrictions": [c.id for c in rs.consequences
+                             if c.id in st.active and c.kind == "restriction"],
+            "privileges": [c.id for c in rs.consequences
+                           if c.id in st.active and c.kind == "privilege"],
+            "fired": sum(1 for e in ledger if e.rule is not None),
+            "doors": len({(d.scene, d.choice) for d in o.blocked}),
+        })
+    return rows
+
+
+def discussion(story: Story, pt: Playthrough, state: State) -> list[dict[str, Any]]:
+    """The scenario's `discuss` prompts: those met on the path first, then the others."""
+    ctx = Context.of(story, pt.scenario, pt.ruleset)
+    vals = values(ctx, state)
+    seen = list(dict.fromkeys(s for s in state.path if ctx.scenario.scenes[s].discuss))
+    rest = [sid for sid, s in ctx.scenario.scenes.items() if s.discuss and sid not in seen]
+    return [{"scene": sid, "met": sid in seen,
+             "text": ctx.scenario.scenes[sid].discuss.fill(vals)}  # type: ignore[union-attr]
+            for sid in seen + rest]
+
+
+def facts_info(story: Story, pt: Playthrough, state: State,
+               cites: Citations) -> list[dict[str, Any]]:
+    scenes = story.scenarios[pt.scenario].scenes
+    out = []
+    for sid in dict.fromkeys(state.path):
+        for fact in scenes[sid].facts:
+            out.append({"scene": sid, "text": fact.text, "sources": cites.cite(fact.sources)})
+    return out
+
+
+def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict[str, Any]:
+    """Everything the debrief template shows, as plain data (raises PlayError, LoopLimit)."""
+    outcome = replay(story, pt, strict=True)
+    outcomes = what_if(story, pt)
+    trip = walk(story, pt)
+    state = outcome.state
+    scenario = story.scenarios[pt.scenario]
+    ruleset = story.rulesets[pt.ruleset]
+    cites = Citations()
+    ruleset_sources = cites.cite(ruleset.sources)
+    notices = [notice_info(e, story, ruleset, cites) for e in state.ledger]
+    path = path_info(trip.stops, cites)
+    standing = trip.final.standing if trip.final else None
+    try:
+        code = encode(story, pt)
+    except CodeError:
+        code = None
+    return {
+        "story": story.title, "scenario": scenario.title, "role": scenario.role,
+        "blurb": scenario.blurb, "ruleset": ruleset.name, "ruleset_id": ruleset.id,
+        "ruleset_summary": ruleset.summary, "ruleset_fidelity": str(ruleset.fidelity),
+        "ruleset_sources": ruleset_sources, "seed": pt.seed, "code": code,
+        "name": name.strip() if name and name.strip() else None,
+        "ending": outcome.ending_title, "ending_id": outcome.ending,
+        "start": ruleset.score.start, "score": state.standing.score,
+        "tier": ruleset.tier_of(state.standing.score).label,
+        "lists": list(standing.lists) if standing else [],
+        "active": [consequence_info(c, cites) for c in standing.active] if standing else [],
+        "chart": score_chart(ruleset, state.ledger),
+        "notices": notices,
+        "fired": sum(1 for n in notices if n["rule"]),
+        "path": path,
+        "doors": [d for p in path for d in p["closed"]],
+        "what_if": what_if_info(story, outcomes),
+        "discuss": discussion(story, pt, state),
+        "facts": facts_info(story, pt, state, cites),
+        "sources": cites.listed(),
+    }
+
+
+def render_report(story: Story, playthrough: Playthrough, name: str | None = None) -> str:
+    """The debrief page as HTML text (the same playthrough gives the same bytes)."""
+    model = build_report(story, playthrough, name)
+    return environment().get_template("report.html.j2").render(r=model)
+
+
+def write_report(story: Story, playthrough: Playthrough, path: str | os.PathLike[str],
+                 name: str | None = None) -> Path:
+    """Render and write the debrief to `path` atomically; return the path written."""
+    return write_atomic(Path(path), render_report(story, playthrough, name))
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write to a temporary file beside `path`, then rename over it: never half a page."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+# -- the score chart -----------------------------------------------------------------------
+
+W, H = 720, 250
+LEFT, RIGHT, TOP, BOTTOM = 64, 150, 18, 34
+
+
+def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, Any]:
+    """Coordinates for the inline SVG: a stepped score line, one marker per ledger entry.
+
+    Tier thresholds inside the plotted range are drawn as dashed lines with
+    their labels, so a reader sees when a change crossed into another tier.
+    """
+    scores = [ruleset.score.start] + [e.after for e in ledger]
+    lo, hi = min(scores), max(scores)
+    pad = max(10, (hi - lo) // 8)
+    lo, hi = lo - pad, hi + pad
+    if ruleset.score.min is not None:
+        lo = max(lo, ruleset.score.min)
+    plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
+    n = max(len(ledger), 1)
+    dx = plot_w / n
+
+    def x(i: int) -> float:
+        return round(LEFT + i * dx, 1)
+
+    def y(score: float) -> float:
+        span = hi - lo or 1
+        return round(TOP + (hi - score) / span * plot_h, 1)
+
+    line = [f"M{x(0)},{y(scores[0])}"]
+    for i, s in enumerate(scores[1:], start=1):
+        line.append(f"H{x(i)}V{y(s)}")
+    line.append(f"H{x(n) + 0.0}")
+    radius = max(3.0, min(10.0, dx * 0.42))
+    markers = []
+    for i, e in enumerate(ledger, start=1):
+        kind = ("record" if e.rule is None else
+                "restriction" if e.started else "change" if e.applied else "zero")
+        markers.append({"x": x(i), "y": y(e.after), "n": e.step, "kind": kind,
+                        "label": f"{e.step}: {e.rule or 'recorded'} {signed(e.applied)}"})
+    tiers = [{"y": y(t.min), "label": f"{t.label} (from {t.min})"}
+             for t in ruleset.tiers if lo < t.min <= hi]
+    return {
+        "w": W, "h": H, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": H - BOTTOM,
+        "path": "".join(line), "markers": markers, "r": round(radius, 1),
+        "numbers": radius >= 7, "tiers": tiers,
+        "y_hi": {"y": y(hi), "v": hi}, "y_lo": {"y": y(lo), "v": lo},
+        "start": {"x": x(0), "y": y(scores[0]), "v": scores[0]},
+        "end": {"x": x(n), "y": y(scores[-1]), "v": scores[-1]},
+        "changes": sum(1 for e in ledger if e.applied),
+        "empty": not ledger,
+    }
+
+
+def fidelity_label(value: Fidelity | str | None) -> str:
+    return "recorded" if value is None else str(value)

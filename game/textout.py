@@ -1,0 +1,145 @@
+"""Plain-text renderings shared by the terminal game and the text commands:
+a score-change notice, a blocked door, the ledger, a ruleset listing.
+
+Plain lines only (no colour, no cursor tricks), so screen readers and ssh
+sessions read them as they are.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Any
+
+from game.engine.model import Story
+from game.engine.view import ChoiceView
+from game.rules.ledger import LedgerEntry
+from game.rules.model import Consequence, Source
+
+
+def width() -> int:
+    return max(40, min(88, shutil.get_terminal_size((88, 24)).columns - 2))
+
+
+def wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, width(), initial_indent=indent, subsequent_indent=indent)
+
+
+def cite(sources: tuple[Source, ...]) -> str:
+    if not sources:
+        return "no source (invented for the game)"
+    return "; ".join(f"{s.title}, {s.outlet}, {s.date}" for s in sources)
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def notice(entry: LedgerEntry, story: Story, transparent: bool) -> str:
+    """The notice of one ledger entry: what changed and why (or what the system says)."""
+    behaviour = story.behaviours.get(entry.behaviour, entry.behaviour)
+    if not transparent:
+        said = entry.notice or "Your record has been updated."
+        if entry.rule is None:
+            return wrap(f"Recorded: {behaviour}.", "  ")
+        return wrap(f"Notice: {said} Score: {entry.after}.", "  ")
+    if entry.rule is None:
+        lines = [f"Recorded, no points: {behaviour}. {entry.reason}"]
+        if entry.seen_by:
+            lines.append(f"Seen by: {entry.seen_by}.")
+        return "\n".join(wrap(line, "  ") for line in lines)
+    applied = "" if entry.applied == entry.delta else f" (applied {signed(entry.applied)})"
+    lines = [
+        f"Score {signed(entry.delta)}{applied}: {entry.before} -> {entry.after}, "
+        f"tier {entry.tier}. Rule {entry.rule}.",
+        f"Why: {entry.reason}",
+        f"Seen by: {entry.seen_by}.",
+        f"How true: {entry.fidelity}. Source: {cite(entry.sources)}.",
+    ]
+    lines += [f"Now in force: {c}." for c in entry.started]
+    lines += [f"No longer in force: {c}." for c in entry.ended]
+    return "\n".join(wrap(line, "  ") for line in lines)
+
+
+def door(choice: ChoiceView, transparent: bool) -> str:
+    """A blocked choice, with what the system says or the real reason."""
+    head = f"{choice.position}. [closed] {choice.text}"
+    parts = []
+    for closed in choice.closed:
+        if not closed.by:
+            parts.append(f"{closed.name}: not open to you (no privilege grants it).")
+        for cons in closed.by:
+            parts.append(_why(cons, transparent))
+    return "\n".join([wrap(head, "  ")] + [wrap(p, "       ") for p in parts])
+
+
+def _why(cons: Consequence, transparent: bool) -> str:
+    if not transparent:
+        return cons.notice or "Not available."
+    return (f"Closed by {cons.id}: {cons.explain} ({cons.fidelity}; "
+            f"source: {cite(cons.sources)})")
+
+
+def ledger_lines(entries: tuple[LedgerEntry, ...], story: Story) -> list[str]:
+    if not entries:
+        return ["  (the ledger is empty)"]
+    out = []
+    for e in entries:
+        rule = e.rule or "no rule"
+        out.append(wrap(f"{e.step}. [{e.scene}] {story.behaviours.get(e.behaviour, e.behaviour)}"
+                        f" - {rule}, {signed(e.delta)} ({e.before} -> {e.after}), "
+                        f"{e.fidelity or 'recorded'}", "  "))
+    return out
+
+
+def print_rules(story: Story, ids: list[str]) -> None:
+    for rid in ids:
+        r = story.rulesets[rid]
+        print(f"== {r.name} ({r.id}) - {r.fidelity}")
+        if r.summary:
+            print(wrap(r.summary, "   "))
+        print(f"   score: starts at {r.score.start}, range {r.score.min}..{r.score.max}")
+        print("   tiers: " + ", ".join(f"{t.label} ({t.id}) from {t.min}" for t in r.tiers))
+        for rule in r.rules:
+            extra = (f" if {rule.cond.source}" if rule.cond else "") + (
+                f"; adds to {rule.add_to}" if rule.add_to else "") + (
+                f"; removes from {rule.remove_from}" if rule.remove_from else "")
+            print(wrap(f"{rule.id}: on {rule.on}{extra}, {signed(rule.delta)} points. "
+                       f"{rule.reason} Seen by {rule.seen_by}. [{rule.fidelity}] "
+                       f"Source: {cite(rule.sources)}", "   "))
+        for c in r.consequences:
+            what = ("closes " + ", ".join(c.blocks)) if c.blocks else (
+                "opens " + ", ".join(c.grants))
+            print(wrap(f"{c.id} ({c.kind}) when {c.when.source}: {what}. {c.explain} "
+                       f"[{c.fidelity}] Source: {cite(c.sources)}", "   "))
+        print()
+
+
+def print_simulation(story: Story, data: dict[str, Any]) -> None:
+    print(f"{data['runs']} random playthroughs of {data['scenario']} under {data['ruleset']} "
+          f"(seed {data['seed']})")
+    for ending, n in data["endings"].items():
+        print(f"  ending {ending}: {n}")
+    s = data["score"]
+    print(f"  score: min {s['min']}, median {s['median']}, max {s['max']}")
+    for rule, n in data["rules"].items():
+        print(f"  rule {rule} fired {n} times")
+    for cons, n in data["consequences"].items():
+        print(f"  {cons} active in {n} playthroughs")
+    if data["unvisited"]:
+        print("  never visited: " + ", ".join(data["unvisited"]))
+
+
+def print_playthrough(story: Story, outcome: Any, code: str) -> None:
+    state = outcome.state
+    print(f"{story.scenarios[state.scenario].title}, under {story.rulesets[state.ruleset].name}")
+    print("path: " + " -> ".join(state.path))
+    print("ledger:")
+    for line in ledger_lines(state.ledger, story):
+        print(line)
+    for d in outcome.blocked:
+        by = ", ".join(d.by) or "closed by default"
+        print(f"  closed door at {d.scene}, choice {d.choice}: {d.capability} ({by})")
+    ending = f"{outcome.ending_title} ({outcome.ending})" if outcome.ending else "not reached"
+    print(f"ending: {ending}; score {state.standing.score}")
+    print(f"replay code: {code}")

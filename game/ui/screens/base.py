@@ -1,0 +1,254 @@
+"""The screen base class: layout, focus, pointer and key handling shared by every screen.
+
+A screen builds its widgets in `layout()` (on show, resize and settings
+change): a header (title and fixed buttons), a scroll pane, a footer. Input
+arrives as pointer_down/up/move, wheel and key calls from the app.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import gfx
+from game.ui.widgets.base import Text, Widget, text_button
+from game.ui.widgets.pane import Pane
+
+BACK_KEYS = (pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_AC_BACK)
+
+
+class Screen:
+    """One screen of the game. Subclasses fill `build()` and may override the hooks."""
+
+    name = "screen"
+    modal = False
+    title = ""
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        self.app = app
+        self.fixed: list[Widget] = []  # rects in screen coordinates
+        self.pane: Pane | None = None
+        self.focus: Widget | None = None
+        self.focus_visible = False
+        self.hover: Widget | None = None
+        self.pressed: Widget | None = None
+        self.drag: tuple[int, int, int] | None = None  # start x, y, scroll
+        self.dragging = False
+
+    # -- building ----------------------------------------------------------------------
+
+    @property
+    def theme(self):  # noqa: ANN201
+        return self.app.theme
+
+    def layout(self) -> None:
+        """Rebuild every widget for the current theme and size; keep focus and scroll."""
+        keep_focus = self.focus.id if self.focus is not None else None
+        keep_scroll = self.pane.scroll if self.pane is not None else 0
+        self.fixed, self.pane = [], None
+        self.build()
+        if self.pane is not None:
+            self.pane.scroll_to(keep_scroll)
+        self.focus = self.find(keep_focus) if keep_focus else None
+        self.hover = self.pressed = None
+        self.app.dirty = True
+
+    def build(self) -> None:
+        """Create self.fixed and self.pane."""
+
+    def header(self, back: bool = True, extra: list[Widget] | None = None) -> int:
+        """The title bar: a Back button, the title, buttons at the right. Returns its bottom."""
+        t = self.theme
+        m = t.margin
+        y = t.px(20)
+        x = m
+        if back:
+            b = text_button(t, "back", "Back", self.back)
+            b.rect.topleft = (x, y)
+            self.fixed.append(b)
+            x = b.rect.right + t.gap
+        right = self.app.surface.get_width() - m
+        h = t.target
+        for w in reversed(extra or []):
+            w.rect.topright = (right, y)
+            right = w.rect.left - t.px(10)
+            self.fixed.append(w)
+            h = max(h, w.rect.h)
+        title = Text(t, self.title, max(10, right - x - t.gap), role="h2", style="bold")
+        title.rect.topleft = (x, y + max(0, (h - title.rect.h) // 2))
+        self.fixed.append(title)
+        return y + max(h, title.rect.h) + t.px(16)
+
+    def body_rect(self, top: int, bottom: int | None = None, width: int | None = None
+                  ) -> pygame.Rect:
+        """The pane's viewport: centred, at most ~75 characters wide for reading."""
+        t = self.theme
+        sw, sh = self.app.surface.get_size()
+        w = min(sw - 2 * t.margin - t.px(20), width or t.px(920) + t.type_px("body") * 10)
+        bottom = sh - t.px(16) if bottom is None else bottom
+        return pygame.Rect((sw - w) // 2, top, w, max(10, bottom - top))
+
+    # -- queries -----------------------------------------------------------------------
+
+    def widgets(self) -> list[Widget]:
+        return (self.pane.items if self.pane else []) + self.fixed
+
+    def focusables(self) -> list[Widget]:
+        return [w for w in self.widgets() if w.focusable and w.enabled]
+
+    def find(self, wid: str | None) -> Widget | None:
+        return next((w for w in self.widgets() if w.id == wid), None)
+
+    def screen_rect(self, w: Widget) -> pygame.Rect:
+        if self.pane is not None and w in self.pane.items:
+            return self.pane.screen_rect(w)
+        return w.rect
+
+    def hit(self, pos: tuple[int, int]) -> Widget | None:
+        for w in self.fixed:
+            if w.focusable and w.rect.collidepoint(pos):
+                return w
+        return self.pane.hit(pos) if self.pane is not None else None
+
+    def shot_key(self) -> str:
+        """Names what is on screen, so the screenshot driver saves one PNG per state."""
+        return self.name
+
+    def is_visible(self, w: Widget) -> bool:
+        r = self.screen_rect(w)
+        if self.pane is not None and w in self.pane.items:
+            return self.pane.view.contains(r) or (r.h > self.pane.view.h and
+                                                  self.pane.view.collidepoint(r.center))
+        return self.app.surface.get_rect().contains(r)
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def draw(self, surf: pygame.Surface) -> None:
+        if not self.modal:
+            surf.fill(self.theme.pal.bg)
+        self.draw_back(surf)
+        states = self._states()
+        if self.pane is not None:
+            self.pane.draw(surf, states)
+        for w in self.fixed:
+            w.draw(surf, w.rect, states.get(id(w), ""))
+
+    def draw_back(self, surf: pygame.Surface) -> None:
+        """Anything under the widgets (art, panels)."""
+
+    def _states(self) -> dict[int, str]:
+        st: dict[int, str] = {}
+        if self.hover is not None:
+            st[id(self.hover)] = "hover"
+        if self.focus is not None and self.focus_visible:
+            st[id(self.focus)] = "focus"
+        if self.pressed is not None and not self.dragging:
+            st[id(self.pressed)] = "press"
+        return st
+
+    def update(self, now: float) -> bool:
+        """Advance animations; True while something moves."""
+        return False
+
+    def on_return(self) -> None:
+        """The screen above this one closed."""
+        self.layout()
+
+    # -- input -------------------------------------------------------------------------
+
+    def pointer_down(self, pos: tuple[int, int] | None, touch: bool = False) -> None:
+        if pos is None:
+            return
+        self.focus_visible = False
+        self.pressed = self.hit(pos)
+        self.dragging = False
+        self.drag = None
+        if self.pane is not None and self.pane.view.collidepoint(pos):
+            self.drag = (pos[0], pos[1], self.pane.scroll)
+        self.app.dirty = True
+
+    def pointer_move(self, pos: tuple[int, int] | None) -> None:
+        if pos is None:
+            return
+        if self.drag is not None and self.pane is not None:
+            dy = pos[1] - self.drag[1]
+            if self.dragging or abs(dy) > self.theme.px(14):
+                self.dragging = True
+                if self.pane.scroll_to(self.drag[2] - dy):
+                    self.app.dirty = True
+                return
+        h = self.hit(pos)
+        if h is not self.hover:
+            self.hover = h
+            self.app.dirty = True
+
+    def pointer_up(self, pos: tuple[int, int] | None) -> None:
+        w, dragged = self.pressed, self.dragging
+        self.pressed, self.drag, self.dragging = None, None, False
+        self.app.dirty = True
+        if pos is None or dragged or w is None:
+            return
+        if self.hit(pos) is w:
+            self.focus = w
+            w.activate()
+
+    def wheel(self, dy: float) -> None:
+        if self.pane is not None and self.pane.scroll_by(round(dy * self.theme.px(60))):
+            self.app.dirty = True
+
+    def key(self, key: int, mod: int, text: str) -> None:
+        if key == pygame.K_TAB:
+            self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1)
+        elif key in (pygame.K_DOWN, pygame.K_RIGHT):
+            self.move_focus(1)
+        elif key in (pygame.K_UP, pygame.K_LEFT):
+            self.move_focus(-1)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            if self.focus is not None and self.focus_visible:
+                self.focus.activate()
+            else:
+                self.default_action()
+        elif key in BACK_KEYS:
+            self.back()
+        elif key == pygame.K_PAGEDOWN and self.pane is not None:
+            self.app.dirty |= self.pane.scroll_by(self.pane.view.h * 9 // 10)
+        elif key == pygame.K_PAGEUP and self.pane is not None:
+            self.app.dirty |= self.pane.scroll_by(-self.pane.view.h * 9 // 10)
+        elif key == pygame.K_HOME and self.pane is not None:
+            self.app.dirty |= self.pane.scroll_to(0)
+        elif key == pygame.K_END and self.pane is not None:
+            self.app.dirty |= self.pane.scroll_to(self.pane.max_scroll)
+        else:
+            self.other_key(key, mod, text)
+
+    def move_focus(self, step: int) -> None:
+        items = self.focusables()
+        if not items:
+            return
+        if self.focus in items and self.focus_visible:
+            i = (items.index(self.focus) + step) % len(items)
+        else:
+            i = 0 if step > 0 else len(items) - 1
+        self.focus, self.focus_visible = items[i], True
+        if self.pane is not None:
+            self.pane.reveal(self.focus)
+        self.app.dirty = True
+
+    def default_action(self) -> None:
+        """Enter with nothing focused: the screen's main button, if any."""
+        w = next((w for w in self.focusables() if getattr(w, "kind", "") == "primary"), None)
+        if w is not None:
+            w.activate()
+
+    def other_key(self, key: int, mod: int, text: str) -> None:
+        pass
+
+    def back(self) -> None:
+        self.app.pop()
+
+
+def message_text(screen: Screen, text: str, width: int) -> Text:
+    return Text(screen.theme, text, width, role="body", colour="bad", style="bold")
+
+
+def panel(surf: pygame.Surface, theme, rect: pygame.Rect) -> None:  # noqa: ANN001
+    gfx.box(surf, rect, theme.pal.panel, theme.pal.border, max(1, theme.px(1)), theme.radius)

@@ -1,0 +1,108 @@
+"""The title screen: continue, new game, settings, about, quit; and the city at rest."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import art, storage
+from game.ui.screens.base import Screen
+from game.ui.widgets.base import Button, Text
+
+INTRO_SECONDS = 1.6  # the cameras turn once, then the screen rests (idle CPU)
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.t0: float | None = None
+        self.phase = 1.0 if app.theme.reduced_motion else 0.0
+        self.save = None
+        if app.message is None:
+            self.save, app.message = storage.read_save(app.story.checksum)
+        else:
+            self.save, _ = storage.read_save(app.story.checksum)
+
+    def build(self) -> None:
+        t = self.theme
+        sw, sh = self.app.surface.get_size()
+        col = min(t.px(560) * max(1.0, t.text_scale * 0.9), sw - 2 * t.margin)
+        x, y = t.margin + t.px(24), t.px(70)
+        items = [Text(t, self.app.story.title, col, role="display", style="bold"),
+                 Text(t, "A week in a city that scores its people. Every change to your score "
+                      "is explained; play it again under other rules.", col, role="lead",
+                      colour="muted")]
+        if self.app.message:
+            items.append(Text(t, self.app.message, col, role="small", colour="bad",
+                              style="bold"))
+        for it in items:
+            it.rect.topleft = (x, y)
+            y += it.rect.h + t.gap
+            self.fixed.append(it)
+        y += t.gap
+        bw = min(col, t.px(420) * max(1.0, t.text_scale * 0.8))
+        buttons = []
+        if self.save is not None:
+            sc = self.app.story.scenarios.get(self.save["scenario"])
+            label = f"Continue: {sc.title}" if sc else "Continue"
+            buttons.append(Button(t, "continue", label, bw, self.resume, kind="primary"))
+        buttons.append(Button(t, "new", "New game", bw, self.new_game,
+                              kind="normal" if self.save else "primary"))
+        buttons.append(Button(t, "settings", "Settings", bw, self.settings))
+        buttons.append(Button(t, "about", "About this game", bw, self.about))
+        buttons.append(Button(t, "quit", "Quit", bw, lambda: self.app.quit(0)))
+        for b in buttons:
+            b.rect.topleft = (x, y)
+            y += b.rect.h + t.px(12)
+            self.fixed.append(b)
+
+    def draw_back(self, surf: pygame.Surface) -> None:
+        sw, sh = surf.get_size()
+        t = self.theme
+        area = pygame.Rect(sw * 0.45, sh * 0.35, sw * 0.55, sh * 0.65)
+        art.skyline(surf, area, t.pal, self.phase)
+
+    def update(self, now: float) -> bool:
+        if self.phase >= 1.0:
+            return False
+        if self.t0 is None:
+            self.t0 = now
+        self.phase = min(1.0, (now - self.t0) / INTRO_SECONDS)
+        self.app.dirty = True
+        return self.phase < 1.0
+
+    def resume(self) -> None:
+        from game.engine.play import PlayError
+        from game.ui.screens.play import PlayScreen
+        from game.ui.session import Session
+
+        try:
+            self.app.session = Session.from_save(self.app.story, self.save)
+        except (PlayError, KeyError, ValueError, TypeError) as err:
+            moved = storage.set_aside(storage.save_path())
+            self.app.message = (f"Your saved game could not be resumed ({err}). It was kept "
+                                f"as {moved.name}; start a new game.")
+            self.save = None
+            self.layout()
+            return
+        self.app.show(PlayScreen(self.app))
+
+    def new_game(self) -> None:
+        from game.ui.screens.pick import PickScreen
+
+        self.app.message = None
+        self.app.push(PickScreen(self.app))
+
+    def settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def about(self) -> None:
+        from game.ui.screens.about import AboutScreen
+
+        self.app.push(AboutScreen(self.app))
+
+    def back(self) -> None:
+        pass  # Escape on the title does nothing: Quit is a button
