@@ -268,6 +268,7 @@ def write_atomic(path: Path, text: str) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
         os.replace(tmp, path)
@@ -280,10 +281,26 @@ def write_atomic(path: Path, text: str) -> Path:
     return path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 # -- the score chart -----------------------------------------------------------------------
 
 W, H = 720, 250
-LEFT, RIGHT, TOP, BOTTOM = 64, 150, 18, 34
+LEFT, RIGHT, TOP, BOTTOM = 56, 52, 16, 34
+
+
+def nice_step(span: float, most: int = 5) -> int:
+    """The smallest 1, 2 or 5 times a power of ten that cuts `span` into at most `most` parts."""
+    unit = 1
+    while True:
+        for m in (1, 2, 5):
+            if span / (m * unit) <= most:
+                return m * unit
+        unit *= 10
 
 
 def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, Any]:
@@ -294,41 +311,44 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
     """
     scores = [ruleset.score.start] + [e.after for e in ledger]
     lo, hi = min(scores), max(scores)
-    pad = max(10, (hi - lo) // 8)
-    lo, hi = lo - pad, hi + pad
-    if ruleset.score.min is not None:
-        lo = max(lo, ruleset.score.min)
+    tick = nice_step(max(hi - lo, 10) * 1.1)
+    lo, hi = (lo // tick) * tick, -(-hi // tick) * tick
+    if lo == min(scores) and lo > ruleset.score.min:
+        lo -= tick
+    if hi == max(scores):
+        hi += tick
     plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
-    n = max(len(ledger), 1)
-    dx = plot_w / n
+    n = len(ledger)
+    dx = plot_w / (n + 0.6)
 
-    def x(i: int) -> float:
+    def x(i: float) -> float:
         return round(LEFT + i * dx, 1)
 
     def y(score: float) -> float:
-        span = hi - lo or 1
-        return round(TOP + (hi - score) / span * plot_h, 1)
+        return round(TOP + (hi - score) / (hi - lo) * plot_h, 1)
 
     line = [f"M{x(0)},{y(scores[0])}"]
-    for i, s in enumerate(scores[1:], start=1):
-        line.append(f"H{x(i)}V{y(s)}")
-    line.append(f"H{x(n) + 0.0}")
+    line += [f"H{x(i)}V{y(s)}" for i, s in enumerate(scores[1:], start=1)]
+    line.append(f"H{x(n + 0.6)}")
     radius = max(3.0, min(10.0, dx * 0.42))
+    kinds = {c.id: c.kind for c in ruleset.consequences}
     markers = []
     for i, e in enumerate(ledger, start=1):
-        kind = ("record" if e.rule is None else
-                "restriction" if e.started else "change" if e.applied else "zero")
+        started = {kinds.get(c) for c in e.started}
+        kind = ("restriction" if "restriction" in started else
+                "privilege" if "privilege" in started else
+                "record" if e.rule is None else "change" if e.applied else "zero")
         markers.append({"x": x(i), "y": y(e.after), "n": e.step, "kind": kind,
                         "label": f"{e.step}: {e.rule or 'recorded'} {signed(e.applied)}"})
     tiers = [{"y": y(t.min), "label": f"{t.label} (from {t.min})"}
-             for t in ruleset.tiers if lo < t.min <= hi]
+             for t in ruleset.tiers if lo < t.min < hi]
+    ticks = [{"y": y(v), "v": v} for v in range(lo, hi + 1, tick)]
     return {
         "w": W, "h": H, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": H - BOTTOM,
         "path": "".join(line), "markers": markers, "r": round(radius, 1),
-        "numbers": radius >= 7, "tiers": tiers,
-        "y_hi": {"y": y(hi), "v": hi}, "y_lo": {"y": y(lo), "v": lo},
+        "numbers": radius >= 7, "tiers": tiers, "ticks": ticks,
         "start": {"x": x(0), "y": y(scores[0]), "v": scores[0]},
-        "end": {"x": x(n), "y": y(scores[-1]), "v": scores[-1]},
+        "end": {"x": x(n + 0.6), "y": y(scores[-1]), "v": scores[-1]},
         "changes": sum(1 for e in ledger if e.applied),
         "empty": not ledger,
     }

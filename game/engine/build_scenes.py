@@ -143,7 +143,7 @@ class ScenarioBuilder:
         if len(exits) != 1:
             found = ", ".join(exits) if exits else "none of them"
             place.error(keys, f"scene '{sid}' needs exactly one of choices, goto or ending; "
-                        f"found {found}")
+                        f"found {found}", key=True)
         if s.choices is not None and not s.choices:
             place.error(keys + ("choices",), f"scene '{sid}' has an empty choices list")
         if s.goto is not None:

@@ -41,4 +41,5 @@ class EndingReached:
     title: str
 
 
-Event = SceneEntered | ChoiceTaken | Recorded | ConsequenceStarted | ConsequenceEnded | EndingReached
+Event = (SceneEntered | ChoiceTaken | Recorded | ConsequenceStarted | ConsequenceEnded
+         | EndingReached)

@@ -134,7 +134,9 @@ def _sources(folder: Folder) -> dict[str, Source]:
         return {}
     parsed, data = folder.read(path, S.SourcesFile)
     if parsed is None:
-        return {}
+        # Keep the ids the file declares, so a typo in one source does not make
+        # every rule that cites another one an error too.
+        return {sid: Source(sid, "", "", "") for sid in _keys(data, "sources")}
     out = {}
     for sid, src in parsed.sources.items():
         if not SIMPLE_ID.match(sid):
@@ -147,7 +149,9 @@ def _sources(folder: Folder) -> dict[str, Source]:
 def _catalogs(folder: Folder, path: Path, parsed: Any, data: Any
               ) -> tuple[dict[str, str], dict[str, Capability], dict[str, Where]]:
     if parsed is None:
-        return {}, {}, {}
+        # As with sources: the declared ids still count, to avoid cascades.
+        caps = {cid: Capability(cid, cid, True) for cid in _keys(data, "capabilities")}
+        return {bid: bid for bid in _keys(data, "behaviours")}, caps, {}
     shown = folder.shown(path)
     where: dict[str, Where] = {}
     for bid in parsed.behaviours:
@@ -166,6 +170,11 @@ def _catalogs(folder: Folder, path: Path, parsed: Any, data: Any
                      f"'{cid}' is both a behaviour and a capability; ids are unique in the "
                      "story folder")
     return dict(parsed.behaviours), caps, where
+
+
+def _keys(data: Any, key: str) -> list[str]:
+    section = data.get(key) if isinstance(data, dict) else None
+    return [k for k in section if isinstance(k, str)] if isinstance(section, dict) else []
 
 
 def _rulesets(folder: Folder, catalog: Catalog) -> RulesetBuilder:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -93,34 +94,43 @@ def _known_keys(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
     """The keys the model accepts at the mapping that holds `loc`'s last key."""
     current: Any = model
     for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        field = _field(current, part)
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
+        current = _step(current, part)
         if current is None:
             return []
-    return [f.alias or name for name, f in current.model_fields.items()]
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
 
 
-def _field(model: Any, key: str) -> Any:
-    if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        return None
-    for name, f in model.model_fields.items():
-        if key in (name, f.alias):
-            return f
-    return None
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the type inside."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            inner = [a for a in get_args(annotation) if a is not type(None)]
+            if len(inner) != 1:
+                return annotation
+            annotation = inner[0]
+        else:
+            return annotation
 
 
-def _inner_model(annotation: Any) -> Any:
-    """The model inside Optional[...], list[...] or dict[str, ...], if any."""
+def _step(annotation: Any, part: Any) -> Any:
+    """The annotation one key or index deeper."""
+    annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
+        for name, f in annotation.model_fields.items():
+            if part in (name, f.alias):
+                return f.annotation
+        return None
+    origin = get_origin(annotation)
+    if origin is dict:
+        return get_args(annotation)[1]
+    if origin is list:
+        return get_args(annotation)[0]
     return None
 
 

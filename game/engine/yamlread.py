@@ -119,6 +119,10 @@ class _Reader:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else 1
             problem = exc.problem or exc.context or "malformed YAML"
+            if exc.context and exc.context_mark is not None and exc.problem:
+                # Where the parser noticed is often a line after the mistake:
+                # say where the unfinished part began as well.
+                problem += f" ({exc.context} that began at line {exc.context_mark.line + 1})"
             raise YamlError(self.name, line, f"malformed YAML: {problem}") from None
         except yaml.YAMLError as exc:
             raise YamlError(self.name, 1, f"malformed YAML: {exc}") from None

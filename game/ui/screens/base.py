@@ -27,12 +27,14 @@ class Screen:
         self.app = app
         self.fixed: list[Widget] = []  # rects in screen coordinates
         self.pane: Pane | None = None
+        self.side: Pane | None = None  # a second scroll pane (the standing panel)
         self.focus: Widget | None = None
         self.focus_visible = False
         self.hover: Widget | None = None
         self.pressed: Widget | None = None
         self.drag: tuple[int, int, int] | None = None  # start x, y, scroll
         self.dragging = False
+        self.drag_pane: Pane | None = None
 
     # -- building ----------------------------------------------------------------------
 
@@ -43,11 +45,12 @@ class Screen:
     def layout(self) -> None:
         """Rebuild every widget for the current theme and size; keep focus and scroll."""
         keep_focus = self.focus.id if self.focus is not None else None
-        keep_scroll = self.pane.scroll if self.pane is not None else 0
-        self.fixed, self.pane = [], None
+        keep = [p.scroll if p is not None else 0 for p in (self.pane, self.side)]
+        self.fixed, self.pane, self.side = [], None, None
         self.build()
-        if self.pane is not None:
-            self.pane.scroll_to(keep_scroll)
+        for p, y in zip((self.pane, self.side), keep, strict=True):
+            if p is not None:
+                p.scroll_to(y)
         self.focus = self.find(keep_focus) if keep_focus else None
         self.hover = self.pressed = None
         self.app.dirty = True
@@ -89,8 +92,14 @@ class Screen:
 
     # -- queries -----------------------------------------------------------------------
 
+    def panes(self) -> list[Pane]:
+        return [p for p in (self.pane, self.side) if p is not None]
+
+    def pane_of(self, w: Widget) -> Pane | None:
+        return next((p for p in self.panes() if w in p.items), None)
+
     def widgets(self) -> list[Widget]:
-        return (self.pane.items if self.pane else []) + self.fixed
+        return [w for p in self.panes() for w in p.items] + self.fixed
 
     def focusables(self) -> list[Widget]:
         return [w for w in self.widgets() if w.focusable and w.enabled]
@@ -99,15 +108,18 @@ class Screen:
         return next((w for w in self.widgets() if w.id == wid), None)
 
     def screen_rect(self, w: Widget) -> pygame.Rect:
-        if self.pane is not None and w in self.pane.items:
-            return self.pane.screen_rect(w)
-        return w.rect
+        p = self.pane_of(w)
+        return p.screen_rect(w) if p is not None else w.rect
 
     def hit(self, pos: tuple[int, int]) -> Widget | None:
         for w in self.fixed:
             if w.focusable and w.rect.collidepoint(pos):
                 return w
-        return self.pane.hit(pos) if self.pane is not None else None
+        for p in self.panes():
+            h = p.hit(pos)
+            if h is not None:
+                return h
+        return None
 
     def shot_key(self) -> str:
         """Names what is on screen, so the screenshot driver saves one PNG per state."""
@@ -115,9 +127,9 @@ class Screen:
 
     def is_visible(self, w: Widget) -> bool:
         r = self.screen_rect(w)
-        if self.pane is not None and w in self.pane.items:
-            return self.pane.view.contains(r) or (r.h > self.pane.view.h and
-                                                  self.pane.view.collidepoint(r.center))
+        p = self.pane_of(w)
+        if p is not None:
+            return p.view.contains(r) or (r.h > p.view.h and p.view.collidepoint(r.center))
         return self.app.surface.get_rect().contains(r)
 
     # -- drawing -----------------------------------------------------------------------
@@ -127,8 +139,8 @@ class Screen:
             surf.fill(self.theme.pal.bg)
         self.draw_back(surf)
         states = self._states()
-        if self.pane is not None:
-            self.pane.draw(surf, states)
+        for p in self.panes():
+            p.draw(surf, states)
         for w in self.fixed:
             w.draw(surf, w.rect, states.get(id(w), ""))
 
@@ -162,18 +174,19 @@ class Screen:
         self.pressed = self.hit(pos)
         self.dragging = False
         self.drag = None
-        if self.pane is not None and self.pane.view.collidepoint(pos):
-            self.drag = (pos[0], pos[1], self.pane.scroll)
+        self.drag_pane = next((p for p in self.panes() if p.view.collidepoint(pos)), None)
+        if self.drag_pane is not None:
+            self.drag = (pos[0], pos[1], self.drag_pane.scroll)
         self.app.dirty = True
 
     def pointer_move(self, pos: tuple[int, int] | None) -> None:
         if pos is None:
             return
-        if self.drag is not None and self.pane is not None:
+        if self.drag is not None and self.drag_pane is not None:
             dy = pos[1] - self.drag[1]
             if self.dragging or abs(dy) > self.theme.px(14):
                 self.dragging = True
-                if self.pane.scroll_to(self.drag[2] - dy):
+                if self.drag_pane.scroll_to(self.drag[2] - dy):
                     self.app.dirty = True
                 return
         h = self.hit(pos)
@@ -192,7 +205,9 @@ class Screen:
             w.activate()
 
     def wheel(self, dy: float) -> None:
-        if self.pane is not None and self.pane.scroll_by(round(dy * self.theme.px(60))):
+        pos = pygame.mouse.get_pos()
+        p = next((p for p in self.panes() if p.view.collidepoint(pos)), self.pane)
+        if p is not None and p.scroll_by(round(dy * self.theme.px(60))):
             self.app.dirty = True
 
     def key(self, key: int, mod: int, text: str) -> None:
@@ -229,8 +244,9 @@ class Screen:
         else:
             i = 0 if step > 0 else len(items) - 1
         self.focus, self.focus_visible = items[i], True
-        if self.pane is not None:
-            self.pane.reveal(self.focus)
+        p = self.pane_of(self.focus)
+        if p is not None:
+            p.reveal(self.focus)
         self.app.dirty = True
 
     def default_action(self) -> None:

@@ -11,7 +11,6 @@ from game.ui.theme import Theme
 from game.ui.widgets.base import Text, Widget
 
 
-
 class Badge(Widget):
     """A word in an outlined box, e.g. a fidelity grade: the word carries the meaning."""
 

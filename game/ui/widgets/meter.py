@@ -42,13 +42,17 @@ class ScoreMeter(Widget):
         fill = bar.copy()
         fill.w = max(bar.h, self._x(bar, self.score) - bar.x)
         pygame.draw.rect(surf, p.chart_line, fill, border_radius=bar.h // 2)
+        free = rect.right  # labels from the right (highest tier first); skip any that collide
         for tid, tmin in self.tiers:  # a tick and the tier's id under it
             if self.lo < tmin < self.hi:
                 x = self._x(bar, tmin)
                 pygame.draw.line(surf, p.ink, (x, bar.top - t.px(3)), (x, bar.bottom + t.px(3)),
                                  max(1, t.px(2)))
                 s = gfx.render(tid.upper(), self.small, p.muted)
-                surf.blit(s, (x - s.get_width() // 2, bar.bottom + t.px(4)))
+                lx = min(x - s.get_width() // 2, rect.right - s.get_width())
+                if lx + s.get_width() + t.px(4) <= free:
+                    surf.blit(s, (lx, bar.bottom + t.px(4)))
+                    free = lx
 
 
 class ScoreChart(Widget):

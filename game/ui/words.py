@@ -1,0 +1,113 @@
+"""The sentences the window shows, built from engine data (pygame-free, tested alone).
+
+Meaning is always in words: "lost 5 points", never a red number alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.rules.ledger import LedgerEntry
+from game.rules.model import Source
+
+
+def points(applied: int) -> str:
+    if applied > 0:
+        return f"Gained {applied} point{'s' if applied != 1 else ''}"
+    if applied < 0:
+        return f"Lost {-applied} point{'s' if applied != -1 else ''}"
+    return "Recorded, no points"
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n > 0 else (f"-{-n}" if n < 0 else "0")
+
+
+def source_line(src: Source) -> str:
+    bits = [src.title, src.outlet, src.date]
+    return ", ".join(b for b in bits if b)
+
+
+def sources_text(sources: Iterable[Source], limit: int = 3) -> str:
+    srcs = list(sources)
+    if not srcs:
+        return "Source: none (invented for the game)"
+    head = "; ".join(source_line(s) for s in srcs[:limit])
+    more = f" and {len(srcs) - limit} more" if len(srcs) > limit else ""
+    return f"Source{'s' if len(srcs) > 1 else ''}: {head}{more}"
+
+
+def behaviour_name(story, behaviour: str) -> str:  # noqa: ANN001
+    return story.behaviours.get(behaviour, behaviour)
+
+
+def entry_title(story, e: LedgerEntry) -> str:  # noqa: ANN001
+    """"Lost 5 points: Running a red light (TRAFFIC-RED-LIGHT)"."""
+    rule = f" ({e.rule})" if e.rule else ""
+    return f"{points(e.applied)}: {behaviour_name(story, e.behaviour)}{rule}"
+
+
+def entry_lines(story, e: LedgerEntry, ruleset) -> list[str]:  # noqa: ANN001
+    """The transparent explanation of one entry, line by line."""
+    out = []
+    if e.rule is None:
+        out.append("No rule scored this, but the system recorded it.")
+    elif e.reason:
+        out.append(e.reason)
+    if e.seen_by:
+        out.append(f"Seen by: {e.seen_by}")
+    out.append(f"Score {e.before} to {e.after}; tier now {tier_label(ruleset, e.tier)}.")
+    if e.delta != e.applied:
+        out.append(f"The rule says {signed(e.delta)}; the score's limits allowed "
+                   f"{signed(e.applied)}.")
+    for cid in e.started:
+        c = _consequence(ruleset, cid)
+        out.append(f"Now in force: {cid}" + (f". {c.explain}" if c else ""))
+    for cid in e.ended:
+        out.append(f"No longer in force: {cid}")
+    return out
+
+
+def tier_label(ruleset, tier_id: str) -> str:  # noqa: ANN001
+    t = next((t for t in ruleset.tiers if t.id == tier_id), None)
+    return f"{t.label} ({t.id.upper()})" if t else tier_id
+
+
+def next_tiers(ruleset, score: int) -> list[str]:  # noqa: ANN001
+    """What would change the tier: the thresholds just above and below the score."""
+    above = [t for t in ruleset.tiers if t.min > score]
+    at = ruleset.tier_of(score)
+    out = []
+    if above:
+        up = min(above, key=lambda t: t.min)
+        out.append(f"{up.min - score} more points would reach {up.label} ({up.id.upper()}, "
+                   f"from {up.min}).")
+    if at.min > ruleset.score.min:
+        out.append(f"Losing {score - at.min + 1} points would drop you below {at.label} "
+                   f"(from {at.min}).")
+    return out
+
+
+def _consequence(ruleset, cid: str):  # noqa: ANN001, ANN202
+    return next((c for c in ruleset.consequences if c.id == cid), None)
+
+
+def closed_lines(choice, opaque: bool, ruleset_notice: str) -> list[str]:  # noqa: ANN001
+    """Why a door is shut: the notice (opaque) or the real reasons and sources."""
+    if opaque:
+        notes = list(dict.fromkeys(choice.notices)) or [ruleset_notice or "Not available."]
+        return ["Closed. " + " ".join(notes)]
+    out = []
+    for cl in choice.closed:
+        if not cl.by:
+            out.append(f"Closed: {cl.name}. It is closed by default, and no privilege "
+                       "of yours opens it.")
+        for c in cl.by:
+            out.append(f"Closed: {cl.name}. Blocked by {c.id} ({c.fidelity}): {c.explain}")
+            out.append(sources_text(c.sources, limit=1))
+    return out
+
+
+def sort_entries(entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:
+    """Largest change first (an adverse-action notice's order); ties in ledger order."""
+    return sorted(entries, key=lambda e: (-abs(e.applied), e.step))
