@@ -42,7 +42,7 @@ def read_codes(story: Story, lines: list[str],
 
     def skip(n: int, message: str) -> None:
         problems.append(f"{source}:{n}: warning: {message}" if source
-                        else f"line {n}: {message}")
+                        else f"{n}: warning: {message}")
 
     for n, raw in enumerate(lines, start=1):
         text = raw.strip()
@@ -62,6 +62,13 @@ def read_codes(story: Story, lines: list[str],
     return students, problems
 
 
+def _on_page(problem: str, source: str | None) -> str:
+    if source:
+        problem = problem[len(source) + 1:]
+    n, _, message = problem.partition(": warning: ")
+    return f"line {n}: {message}"
+
+
 def _sentence(exc: Exception) -> str:
     text = str(exc).strip()
     return text if isinstance(exc, CodeError) else f"its choices cannot be replayed ({text})."
@@ -69,11 +76,15 @@ def _sentence(exc: Exception) -> str:
 
 def render_class_report(story: Story, lines: list[str],
                         source: str | None = None) -> tuple[str, list[str]]:
-    """(HTML page, problems): problems are `line N: ...`, or `SOURCE:N: warning: ...`."""
+    """(HTML page, problems).
+
+    Each problem is one skipped line, `N: warning: message`, or with `source`
+    (the codes file's name) `SOURCE:N: warning: message`, ready for stderr.
+    """
     students, problems = read_codes(story, lines, source)
     model = {
         "story": story.title, "read": len(lines), "accepted": len(students),
-        "skipped": [p for p in problems],
+        "skipped": [_on_page(p, source) for p in problems],
         "scenarios": [scenario_summary(story, sid, [s for s in students
                                                     if s.playthrough.scenario == sid])
                       for sid in story.scenarios
@@ -110,8 +121,8 @@ def _under(student: Student, ruleset: str) -> Outcome:
 
 
 def endings_table(story: Story, sid: str, students: list[Student],
-                  order: list[str]) -> list[dict[str, Any]]:
-    """One row per ending: how many reached it as played, and under each ruleset."""
+                  order: list[str]) -> dict[str, Any]:
+    """How many reached each ending as played; where the same choices lead under each ruleset."""
     scenes = story.scenarios[sid].scenes
     titles: dict[str | None, str] = {}
     as_played: Counter[str | None] = Counter()
@@ -129,20 +140,23 @@ def endings_table(story: Story, sid: str, students: list[Student],
     keys = [k for k in scenes if k in titles] + [k for k in titles if k not in scenes]
     if any(under[r]["\0stopped"] for r in order):
         keys.append("\0stopped")
+
+    def label(k: str | None) -> str:
+        return ("could not go on (a choice was closed)" if k == "\0stopped" else
+                "no ending reached" if k is None else titles[k])
+
     n = len(students) or 1
-    rows = []
-    for k in keys:
-        label = ("could not go on (a choice was closed)" if k == "\0stopped" else
-                 "no ending reached" if k is None else titles[k])
-        rows.append({"label": label, "played": as_played[k], "pct": round(100 * as_played[k] / n),
-                     "under": [under[r][k] for r in order],
-                     "stopped": k == "\0stopped" or k is None})
+    rows = [{"label": label(k), "played": as_played[k], "pct": round(100 * as_played[k] / n),
+             "stopped": k == "\0stopped" or k is None} for k in keys]
     rows.sort(key=lambda row: (row["stopped"], -row["played"]))
-    return rows
+    by_ruleset = [{"name": story.rulesets[r].name, "fidelity": str(story.rulesets[r].fidelity),
+                   "counts": [(label(k), under[r][k]) for k in keys if under[r][k]]}
+                  for r in order]
+    return {"rows": [r for r in rows if r["played"]], "by_ruleset": by_ruleset}
 
 
 def choices_by_scene(story: Story, sid: str, students: list[Student]) -> list[dict[str, Any]]:
-    """Each scene with choices that someone reached: who took which choice, and who found it closed."""
+    """Each scene with choices someone reached: who took which choice, who found it closed."""
     scenes = story.scenarios[sid].scenes
     reached: Counter[str] = Counter()
     taken: Counter[tuple[str, int]] = Counter()

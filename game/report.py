@@ -177,8 +177,9 @@ def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
         ledger = o.state.ledger
         rows.append({
             "played": i == 0, "id": rs.id, "name": rs.name, "fidelity": str(rs.fidelity),
-            "ending": o.ending_title, "stopped": o.blocked_at,
+            "ending": o.ending_title, "stopped": stop_reason(o) if o.blocked_at else None,
             "score": st.score, "start": rs.score.start, "tier": rs.tier_of(st.score).label,
+            "scored": keeps_score(rs),
             "lists": [name for lid, name in rs.lists.items() if lid in st.lists],
             "restrictions": [c.id for c in rs.consequences
                              if c.id in st.active and c.kind == "restriction"],
@@ -188,6 +189,18 @@ def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
             "doors": len({(d.scene, d.choice) for d in o.blocked}),
         })
     return rows
+
+
+def stop_reason(o: Outcome) -> str:
+    """Where and why the same choices could not all be taken, in a reader's words."""
+    pos = o.playthrough.choices[o.taken] if o.taken < len(o.playthrough.choices) else None
+    scene = o.state.scene
+    by = sorted({c for d in o.blocked if d.scene == scene and d.choice == pos for c in d.by})
+    if by:
+        return f"at scene '{scene}', choice {pos} was closed by {', '.join(by)}"
+    if any(d.scene == scene and d.choice == pos for d in o.blocked):
+        return f"at scene '{scene}', choice {pos} stayed closed: no privilege opened it"
+    return f"at scene '{scene}', choice {pos} was not offered under these rules"
 
 
 def discussion(story: Story, pt: Playthrough, state: State) -> list[dict[str, Any]]:
@@ -240,6 +253,7 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
         "lists": list(standing.lists) if standing else [],
         "active": [consequence_info(c, cites) for c in standing.active] if standing else [],
         "chart": score_chart(ruleset, state.ledger),
+        "scored": keeps_score(ruleset), "tiered": len(ruleset.tiers) > 1,
         "notices": notices,
         "fired": sum(1 for n in notices if n["rule"]),
         "path": path,
@@ -249,6 +263,11 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
         "facts": facts_info(story, pt, state, cites),
         "sources": cites.listed(),
     }
+
+
+def keeps_score(ruleset: Ruleset) -> bool:
+    """False for a ruleset that only keeps lists (no rule moves the score)."""
+    return any(rule.delta for rule in ruleset.rules)
 
 
 def render_report(story: Story, playthrough: Playthrough, name: str | None = None) -> str:
@@ -263,8 +282,9 @@ def write_report(story: Story, playthrough: Playthrough, path: str | os.PathLike
     return write_atomic(Path(path), render_report(story, playthrough, name))
 
 
-def write_atomic(path: Path, text: str) -> Path:
+def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     """Write to a temporary file beside `path`, then rename over it: never half a page."""
+    path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -279,6 +299,9 @@ def write_atomic(path: Path, text: str) -> Path:
             pass
         raise
     return path
+
+
+atomic_write = write_atomic  # the name the CLI uses
 
 
 def _umask() -> int:
@@ -309,7 +332,10 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
     Tier thresholds inside the plotted range are drawn as dashed lines with
     their labels, so a reader sees when a change crossed into another tier.
     """
+    scored = keeps_score(ruleset)
     scores = [ruleset.score.start] + [e.after for e in ledger]
+    if not scored:  # lists only: a timeline of what the system did, at mid-height
+        scores = [0] * len(scores)
     lo, hi = min(scores), max(scores)
     tick = nice_step(max(hi - lo, 10) * 1.1)
     lo, hi = (lo // tick) * tick, -(-hi // tick) * tick
@@ -317,6 +343,8 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
         lo -= tick
     if hi == max(scores):
         hi += tick
+    if not scored:
+        lo, hi = -1, 1
     plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
     n = len(ledger)
     dx = plot_w / (n + 0.6)
@@ -341,8 +369,8 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
         markers.append({"x": x(i), "y": y(e.after), "n": e.step, "kind": kind,
                         "label": f"{e.step}: {e.rule or 'recorded'} {signed(e.applied)}"})
     tiers = [{"y": y(t.min), "label": f"{t.label} (from {t.min})"}
-             for t in ruleset.tiers if lo < t.min < hi]
-    ticks = [{"y": y(v), "v": v} for v in range(lo, hi + 1, tick)]
+             for t in ruleset.tiers if lo < t.min < hi] if scored else []
+    ticks = [{"y": y(v), "v": v} for v in range(lo, hi + 1, tick)] if scored else []
     return {
         "w": W, "h": H, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": H - BOTTOM,
         "path": "".join(line), "markers": markers, "r": round(radius, 1),
@@ -350,7 +378,7 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
         "start": {"x": x(0), "y": y(scores[0]), "v": scores[0]},
         "end": {"x": x(n + 0.6), "y": y(scores[-1]), "v": scores[-1]},
         "changes": sum(1 for e in ledger if e.applied),
-        "empty": not ledger,
+        "empty": not ledger, "scored": scored,
     }
 
 

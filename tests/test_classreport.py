@@ -44,12 +44,17 @@ def test_counts_by_ending(story) -> None:
     html, problems = render_class_report(story, codes)
     assert problems == []
     table = rows(table_after(html, "How it ended"))
-    # ending, as played, bar, under points, under court
-    assert table[0][:2] == ["Roaming freely", "3"] and table[0][3:] == ["3", "1"]
-    assert table[1][0].startswith("Going nowhere") and table[1][1] == "2"
-    assert table[1][3:] == ["2", "2"]
-    assert table[2][0] == "could not go on (a choice was closed)"
-    assert table[2][3:] == ["0", "2"]  # both bike rides are impossible under the court rules
+    assert [r[:2] for r in table] == [["Roaming freely", "3"], [table[1][0], "2"]]
+    assert table[1][0].startswith("Going nowhere")
+    assert table[0][2] == "60%"
+    under = rows(table_after(html, "The same choices under each set of rules"))
+    # Most played ruleset first; the two bike rides cannot be taken under the court rules.
+    assert under[0][0].startswith("Points town")
+    assert under[0][1].startswith("Roaming freely: 3 Going nowhere")
+    assert under[0][1].endswith(": 2")
+    assert under[1][0].startswith("Court list only")
+    assert under[1][1].startswith("Roaming freely: 1 Going nowhere")
+    assert under[1][1].endswith(": 2 could not go on (a choice was closed): 2")
     assert "Codes handed in: <b>5</b>" in html
 
 
@@ -60,14 +65,14 @@ def test_blank_and_bad_lines_are_reported_with_their_numbers_and_skipped(story) 
     impossible = encode(story, Playthrough("courier", "court", 0, (2, 2, 2)))
     lines = [good, "", "   ", "Ann Smith's code", mistyped, impossible, good + "\n"]
     html, problems = render_class_report(story, lines)
-    assert [p.split(":")[0] for p in problems] == ["line 2", "line 3", "line 4", "line 5",
-                                                   "line 6"]
-    assert problems[0] == "line 2: blank line, skipped"
+    assert [p.split(":")[0] for p in problems] == ["2", "3", "4", "5", "6"]
+    assert problems[0] == "2: warning: blank line, skipped"
     assert "is not used in codes" in problems[2]
     assert "mistyped" in problems[3]
     assert "cannot be replayed" in problems[4] and "choice 2 is not open" in problems[4]
     assert "Codes handed in: <b>2</b>" in html and "Lines skipped: <b>5</b>" in html
     assert "Ann" not in html  # a skipped line's text never reaches the page
+    assert "<li>line 2: blank line, skipped</li>" in html
 
 
 def test_problems_name_the_file_when_told(story) -> None:

@@ -14,6 +14,7 @@ from game.engine import expr as E
 from game.engine.build_rules import Place, RulesetBuilder, unknown
 from game.engine.model import Choice, Fact, Observation, Scenario, Scene, Value
 from game.engine.text import Template, TemplateError, parse_template
+from game.rules.model import Where
 
 if TYPE_CHECKING:
     from game.engine.load import Catalog, Folder
@@ -160,7 +161,8 @@ class ScenarioBuilder:
             discuss=None if s.discuss is None else place.template(keys + ("discuss",),
                                                                   s.discuss),
             facts=self._facts(place, keys + ("facts",), s.facts),
-            image=self._image(place, keys + ("image",), s.image), where=place.where(*keys))
+            image=self._image(place, keys + ("image",), s.image),
+            where=Where(place.shown, place.line(*keys, key=True)))
 
     def _choice(self, place: _ScenarioPlace, keys: tuple[Any, ...], position: int,
                 c: Any) -> Choice:
@@ -172,7 +174,7 @@ class ScenarioBuilder:
                       requires=self._requires(place, keys + ("requires",), c.requires),
                       observe=self._observe(place, keys + ("observe",), c.observe),
                       set=self._set(place, keys + ("set",), c.set),
-                      add=self._add(place, keys + ("add",), c.add), where=place.where(*keys))
+                      add=self._add(place, keys + ("add",), c.add))
 
     def _goto(self, place: _ScenarioPlace, keys: tuple[Any, ...], target: str) -> None:
         if target not in place.scenes:

@@ -132,7 +132,7 @@ def _situations(expr: Expr, ruleset: Ruleset, fillable: set[str], observed: set[
         tier = ruleset.tier_of(score).id
         for chosen in _subsets(lists):
             for counts in _counts(counted, count_values, observed, own):
-                yield Env({"score": score, "tier": tier}, frozenset(chosen), counts)
+                yield Env({}, frozenset(chosen), counts, score=score, tier=tier)
 
 
 def _subsets(items: list[str]) -> Iterator[tuple[str, ...]]:

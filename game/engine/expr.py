@@ -31,19 +31,32 @@ class ExprError(ValueError):
         self.column = column
 
 
+_NOTHING: dict[str, int] = {}
+
+
+def _never(_capability: str) -> bool:
+    return False
+
+
 class Env:
     """What an expression can see while playing: names, lists, counts, capabilities, visits."""
 
-    __slots__ = ("values", "lists", "counts", "visited", "can")
+    __slots__ = ("values", "lists", "counts", "visited", "can", "score", "tier")
 
     def __init__(self, values: dict[str, Any], lists: frozenset[str] = frozenset(),
-                 counts: dict[str, int] | None = None, visited: frozenset[str] = frozenset(),
-                 can: Callable[[str], bool] | None = None) -> None:
-        self.values = values
+                 counts: dict[str, int] | None = None,
+                 visited: frozenset[str] | tuple[str, ...] = frozenset(),
+                 can: Callable[[str], bool] | None = None, score: int = 0,
+                 tier: str = "") -> None:
+        self.values = values  # the scenario's variables
         self.lists = lists
-        self.counts = counts or {}
+        self.counts = counts if counts is not None else _NOTHING
         self.visited = visited
-        self.can = can or (lambda _cap: False)
+        self.can = can or _never
+        # score and tier are kept apart from the variables so that building an
+        # Env never copies a dict (it happens several times a step).
+        self.score = score
+        self.tier = tier
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,7 @@ class Scope:
     functions: frozenset[str]
     check_arg: Callable[[str, str], str | None] = lambda _f, _a: None
     where: str = "here"  # "in scenarios" / "in rulesets", for messages
+    cache: dict[tuple[str, str], Expr] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,6 +272,10 @@ class _Parser:
             hint = f" (did you mean {near!r}?)" if near else f" (known names: {known})"
             raise ExprError(f"unknown name {name!r}{hint}", pos)
         self.names.add(name)
+        if name == "score":
+            return t, (lambda e: e.score), _NOCONST
+        if name == "tier":
+            return t, (lambda e: e.tier), _NOCONST
         return t, (lambda e: e.values[name]), _NOCONST
 
     def call(self, func: str, pos: int) -> Node:
@@ -362,7 +380,21 @@ def _arith(op: str, a: Node, b: Node, pos: int) -> Node:
 
 
 def parse(source: str, scope: Scope, want: str = BOOL) -> Expr:
-    """Parse and type-check `source`; raise ExprError with the column of the problem."""
+    """Parse and type-check `source`; raise ExprError with the column of the problem.
+
+    Results are cached per scope: stories repeat the same conditions often, and a
+    parsed expression is immutable.
+    """
+    key = (source, want)
+    cache = scope.cache
+    if key in cache:
+        return cache[key]
+    expr = _parse(source, scope, want)
+    cache[key] = expr
+    return expr
+
+
+def _parse(source: str, scope: Scope, want: str) -> Expr:
     if not source.strip():
         raise ExprError("the expression is empty")
     parser = _Parser(source, scope)

@@ -9,8 +9,8 @@ engine never calls them.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from game.engine.events import (
     ChoiceTaken,
@@ -51,9 +51,12 @@ class Continue:
 Intent = Choose | Continue
 
 
-@dataclass(frozen=True, slots=True)
-class State:
-    """Every changing fact of one playthrough. Names content by id, so it serialises."""
+class State(NamedTuple):
+    """Every changing fact of one playthrough. Names content by id, so it serialises.
+
+    A NamedTuple rather than a frozen dataclass: as immutable, and far cheaper
+    to build (one is built per step).
+    """
 
     scenario: str
     ruleset: str
@@ -64,8 +67,7 @@ class State:
     ledger: tuple[LedgerEntry, ...] = ()
     path: tuple[str, ...] = ()
     choices: tuple[int, ...] = ()  # positions taken, in order
-    visited: frozenset[str] = frozenset()
-    rng: tuple[Any, ...] | None = field(default=None, repr=False)  # None: no draw yet
+    rng: tuple[Any, ...] | None = None  # the generator's state; None: no draw yet
     ended: bool = False
 
 
@@ -86,14 +88,36 @@ class Context:
         return self.scenario.scenes[state.scene]
 
 
+class _Draft:
+    """A State being changed inside one step; frozen again once, at the end.
+
+    step() touches several fields several times; building one new State at the
+    end (instead of one per change) keeps a step cheap.
+    """
+
+    __slots__ = State._fields
+
+    def __init__(self, s: State) -> None:
+        # Spelled out: a loop over the field names costs more than the rest of a step.
+        (self.scenario, self.ruleset, self.seed, self.scene, self.vars, self.standing,
+         self.ledger, self.path, self.choices, self.rng, self.ended) = (
+            s.scenario, s.ruleset, s.seed, s.scene, s.vars, s.standing, s.ledger, s.path,
+            s.choices, s.rng, s.ended)
+
+    def freeze(self) -> State:
+        return State(self.scenario, self.ruleset, self.seed, self.scene, self.vars,
+                     self.standing, self.ledger, self.path, self.choices, self.rng, self.ended)
+
+
 def start(ctx: Context, seed: int = 0) -> tuple[State, list[Event]]:
     """Step 1: variables and score take their initial values, then the start scene is entered."""
     state = State(scenario=ctx.scenario.id, ruleset=ctx.ruleset.id, seed=seed,
                   scene=ctx.scenario.start, vars=dict(ctx.scenario.vars),
                   standing=rules.begin(ctx.ruleset))
     events: list[Event] = [ConsequenceStarted(c) for c in state.standing.active]
-    state = _enter(ctx, state, ctx.scenario.start, events)
-    return state, events
+    draft = _Draft(state)
+    _enter(ctx, draft, ctx.scenario.start, events)
+    return draft.freeze(), events
 
 
 def step(ctx: Context, state: State, intent: Intent) -> tuple[State, list[Event]]:
@@ -105,12 +129,16 @@ def step(ctx: Context, state: State, intent: Intent) -> tuple[State, list[Event]
     if isinstance(intent, Continue):
         if scene.goto is None:
             raise PlayError(f"scene '{scene.id}' has choices: pick one to go on")
-        return _enter(ctx, state, scene.goto, events), events
+        draft = _Draft(state)
+        _enter(ctx, draft, scene.goto, events)
+        return draft.freeze(), events
     choice = _open_choice(ctx, state, scene, intent.position)
     events.append(ChoiceTaken(scene.id, choice.position))
-    state = _replace(state, choices=state.choices + (choice.position,))
-    state = _apply(ctx, state, choice.set, choice.add, choice.observe, scene.id, events)
-    return _enter(ctx, state, choice.goto, events), events
+    draft = _Draft(state)
+    draft.choices = state.choices + (choice.position,)
+    _apply(ctx, draft, choice.set, choice.add, choice.observe, scene.id, events)
+    _enter(ctx, draft, choice.goto, events)
+    return draft.freeze(), events
 
 
 def _open_choice(ctx: Context, state: State, scene: Scene, position: int) -> Choice:
@@ -133,78 +161,70 @@ def _open_choice(ctx: Context, state: State, scene: Scene, position: int) -> Cho
     return choice
 
 
-def _enter(ctx: Context, state: State, scene_id: str, events: list[Event]) -> State:
+def _enter(ctx: Context, draft: _Draft, scene_id: str, events: list[Event]) -> None:
     """Step 2: entering applies `set`, then `add`, then `observe`."""
-    if len(state.path) >= SCENE_CAP:
+    if len(draft.path) >= SCENE_CAP:
         raise LoopLimit(f"stopped after {SCENE_CAP} scenes: scene '{scene_id}' loops "
                         "through `goto` with no way out")
     scene = ctx.scenario.scenes[scene_id]
-    state = _replace(state, scene=scene_id, path=state.path + (scene_id,),
-                     visited=state.visited | {scene_id})
+    draft.scene = scene_id
+    draft.path = draft.path + (scene_id,)
     events.append(SceneEntered(scene_id))
-    state = _apply(ctx, state, scene.set, scene.add, scene.observe, scene_id, events)
+    _apply(ctx, draft, scene.set, scene.add, scene.observe, scene_id, events)
     if scene.ending is not None:
-        state = _replace(state, ended=True)
-        events.append(EndingReached(scene_id, scene.ending.fill(values(ctx, state))))
-    return state
+        draft.ended = True
+        events.append(EndingReached(scene_id, scene.ending.fill(values(ctx, draft))))
 
 
-def _apply(ctx: Context, state: State, sets: tuple[tuple[str, Value], ...],
+def _apply(ctx: Context, draft: _Draft, sets: tuple[tuple[str, Value], ...],
            adds: tuple[tuple[str, int], ...], observe: tuple[Observation, ...],
-           scene_id: str, events: list[Event]) -> State:
+           scene_id: str, events: list[Event]) -> None:
     if sets or adds:
-        new_vars = dict(state.vars)
+        new_vars = dict(draft.vars)
         new_vars.update(sets)
         for name, amount in adds:
             new_vars[name] = new_vars[name] + amount
-        state = _replace(state, vars=new_vars)
+        draft.vars = new_vars
     for obs in observe:
-        state = _observe(ctx, state, obs, scene_id, events)
-    return state
+        _observe(ctx, draft, obs, scene_id, events)
 
 
-def _observe(ctx: Context, state: State, obs: Observation, scene_id: str,
-             events: list[Event]) -> State:
+def _observe(ctx: Context, draft: _Draft, obs: Observation, scene_id: str,
+             events: list[Event]) -> None:
     """Step 4: a chance below 1 takes exactly one draw; chance 1 takes none."""
     if obs.chance < 1.0:
         rng = random.Random()
-        if state.rng is None:
-            rng.seed(state.seed)
+        if draft.rng is None:
+            rng.seed(draft.seed)
         else:
-            rng.setstate(state.rng)
+            rng.setstate(draft.rng)
         draw = rng.random()
-        state = _replace(state, rng=rng.getstate())
+        draft.rng = rng.getstate()
         if not draw < obs.chance:
-            return state
-    standing, entries = rules.apply(ctx.ruleset, state.standing, obs.behaviour,
-                                    scene=scene_id, step=len(state.ledger) + 1,
+            return
+    standing, entries = rules.apply(ctx.ruleset, draft.standing, obs.behaviour,
+                                    scene=scene_id, step=len(draft.ledger) + 1,
                                     seen_by=obs.seen_by)
     for entry in entries:
         events.append(Recorded(entry))
-        events.extend(ConsequenceStarted(c) for c in entry.started)
-        events.extend(ConsequenceEnded(c) for c in entry.ended)
-    return _replace(state, standing=standing, ledger=state.ledger + entries)
-
-
-def _replace(state: State, **changes: Any) -> State:
-    # dataclasses.replace is several times slower than this, and step() is hot.
-    fields = {name: getattr(state, name) for name in State.__slots__}
-    fields.update(changes)
-    return State(**fields)
+        if entry.started or entry.ended:
+            events.extend(ConsequenceStarted(c) for c in entry.started)
+            events.extend(ConsequenceEnded(c) for c in entry.ended)
+    draft.standing = standing
+    draft.ledger = draft.ledger + entries
 
 
 # -- what the player sees -------------------------------------------------------------
 
 def env(ctx: Context, state: State) -> Env:
     """The names and functions a scenario expression sees now."""
-    values: dict[str, Any] = dict(state.vars)
-    values["score"] = state.standing.score
-    values["tier"] = ctx.ruleset.tier_of(state.standing.score).id
-    return Env(values, state.standing.lists, state.standing.counts, state.visited,
-               lambda cap: capability(ctx, state, cap)[0])
+    st = state.standing
+    # `visited('x')` looks in the path itself: rarely asked, so no set is kept.
+    return Env(state.vars, st.lists, st.counts, state.path,
+               lambda cap: capability(ctx, state, cap)[0], st.score, st.tier)
 
 
-def values(ctx: Context, state: State) -> dict[str, Any]:
+def values(ctx: Context, state: State | _Draft) -> dict[str, Any]:
     """What `{name}` may interpolate: the variables plus score, tier and tier_label."""
     tier = ctx.ruleset.tier_of(state.standing.score)
     out: dict[str, Any] = dict(state.vars)

@@ -51,6 +51,8 @@ def _show(value: Any) -> str:
 
 def parse_template(source: str, known: Callable[[str], str | None]) -> Template:
     """Parse `source`; `known(name)` returns an error message for an unknown name, else None."""
+    if "{" not in source and "}" not in source:
+        return plain(source)
     pieces: list[tuple[bool, str]] = []
     literal: list[str] = []
     pos = 0

@@ -104,107 +104,130 @@ def read_yaml_bytes(raw: bytes, name: str) -> Any:
     return _Reader(text, name).document()
 
 
+_SCALAR, _SEQ, _SEQ_END = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MAP, _MAP_END, _ALIAS = yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.AliasEvent
+
+
 class _Reader:
+    """Turns libyaml's event stream into YMap / YList / scalars in one pass.
+
+    This loop runs once per YAML event (about forty per scene), so it is
+    written for speed: exact type checks, locals, one try around the document.
+    """
+
     def __init__(self, text: str, name: str) -> None:
         self.name = name
         self.loader = _Loader(text)
+        self.get = self.loader.get_event
 
     def fail(self, event: Any, message: str) -> YamlError:
         return YamlError(self.name, event.start_mark.line + 1, message)
 
-    def next(self) -> Any:
-        try:
-            return self.loader.get_event()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else 1
-            problem = exc.problem or exc.context or "malformed YAML"
-            if exc.context and exc.context_mark is not None and exc.problem:
-                # Where the parser noticed is often a line after the mistake:
-                # say where the unfinished part began as well.
-                problem += f" ({exc.context} that began at line {exc.context_mark.line + 1})"
-            raise YamlError(self.name, line, f"malformed YAML: {problem}") from None
-        except yaml.YAMLError as exc:
-            raise YamlError(self.name, 1, f"malformed YAML: {exc}") from None
-
     def document(self) -> Any:
         try:
-            self.next()  # StreamStart
-            event = self.next()
-            if isinstance(event, yaml.StreamEndEvent):
+            get = self.get
+            get()  # StreamStart
+            event = get()
+            if type(event) is yaml.StreamEndEvent:
                 return None
-            value = self.node(self.next())
-            self.next()  # DocumentEnd
-            event = self.next()
-            if not isinstance(event, yaml.StreamEndEvent):
+            value = self.node(get())
+            get()  # DocumentEnd
+            event = get()
+            if type(event) is not yaml.StreamEndEvent:
                 raise self.fail(event, "more than one YAML document ('---') in one file")
             return value
+        except yaml.MarkedYAMLError as exc:
+            raise self._syntax(exc) from None
+        except yaml.YAMLError as exc:
+            raise YamlError(self.name, 1, f"malformed YAML: {exc}") from None
         finally:
             self.loader.dispose()
 
-    def node(self, event: Any) -> Any:
-        if isinstance(event, yaml.AliasEvent):
+    def _syntax(self, exc: yaml.MarkedYAMLError) -> YamlError:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = exc.problem or exc.context or "malformed YAML"
+        if exc.context and exc.context_mark is not None and exc.problem:
+            # Where the parser noticed is often a line after the mistake:
+            # say where the unfinished part began as well.
+            problem += f" ({exc.context} that began at line {exc.context_mark.line + 1})"
+        return YamlError(self.name, line, f"malformed YAML: {problem}")
+
+    def check(self, event: Any) -> None:
+        """Refuse aliases, anchors and explicit tags."""
+        kind = type(event)
+        if kind is _ALIAS:
             raise self.fail(event, f"aliases (*{event.anchor}) are not allowed in story files")
         if event.anchor is not None:
             raise self.fail(event, f"anchors (&{event.anchor}) are not allowed in story files")
-        if event.tag is not None and not self._implicit(event):
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self.fail(event, f"explicit YAML tags ({tag}) are not allowed in story files")
-        if isinstance(event, yaml.ScalarEvent):
-            return self.scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
-            return self.sequence(event)
-        if isinstance(event, yaml.MappingStartEvent):
+        if event.tag is not None:
+            implicit = (event.implicit[0] or event.implicit[1]) if kind is _SCALAR else (
+                event.implicit)
+            if not implicit:
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                raise self.fail(event, f"explicit YAML tags ({tag}) are not allowed in "
+                                "story files")
+
+    def node(self, event: Any) -> Any:
+        kind = type(event)
+        if kind is _SCALAR:
+            if event.anchor is not None or event.tag is not None:
+                self.check(event)
+            return _scalar(event)
+        self.check(event)
+        if kind is _MAP:
             return self.mapping(event)
+        if kind is _SEQ:
+            return self.sequence(event)
         raise self.fail(event, "malformed YAML")
-
-    @staticmethod
-    def _implicit(event: Any) -> bool:
-        if isinstance(event, yaml.ScalarEvent):
-            return bool(event.implicit[0] or event.implicit[1])
-        return bool(getattr(event, "implicit", False))
-
-    def scalar(self, event: Any) -> Any:
-        value = event.value
-        if event.style:  # quoted or block: always text
-            return value
-        if value in ("true", "false"):
-            return value == "true"
-        if value in ("", "~", "null"):
-            return None
-        if _INT.match(value):
-            return _number(YInt, value)
-        if _FLOAT.match(value):
-            return _number(YFloat, value)
-        return value
 
     def sequence(self, start: Any) -> YList:
         out = YList(start.start_mark.line + 1)
+        lines = out.item_lines
+        get = self.get
         while True:
-            event = self.next()
-            if isinstance(event, yaml.SequenceEndEvent):
+            event = get()
+            if type(event) is _SEQ_END:
                 return out
-            out.item_lines.append(event.start_mark.line + 1)
+            lines.append(event.start_mark.line + 1)
             out.append(self.node(event))
 
     def mapping(self, start: Any) -> YMap:
         out = YMap(start.start_mark.line + 1)
+        key_lines, value_lines = out.key_lines, out.value_lines
+        get = self.get
         while True:
-            event = self.next()
-            if isinstance(event, yaml.MappingEndEvent):
+            event = get()
+            kind = type(event)
+            if kind is _MAP_END:
                 return out
-            if not isinstance(event, yaml.ScalarEvent):
-                if isinstance(event, yaml.AliasEvent):
-                    raise self.fail(event, f"aliases (*{event.anchor}) are not allowed "
-                                    "in story files")
+            if kind is not _SCALAR:
+                if kind is _ALIAS:
+                    self.check(event)
                 raise self.fail(event, "a key must be a plain word, not a list or mapping")
-            self.node(event)  # refuses tags and anchors on keys
+            if event.anchor is not None or event.tag is not None:
+                self.check(event)
             key = event.value
-            line = event.start_mark.line + 1
             if key in out:
                 raise self.fail(event, f"duplicate key '{key}' (first at line "
-                                f"{out.key_lines[key]})")
-            value_event = self.next()
-            out.key_lines[key] = line
-            out.value_lines[key] = value_event.start_mark.line + 1
+                                f"{key_lines[key]})")
+            value_event = get()
+            key_lines[key] = event.start_mark.line + 1
+            value_lines[key] = value_event.start_mark.line + 1
             out[key] = self.node(value_event)
+
+
+def _scalar(event: Any) -> Any:
+    value = event.value
+    if event.style or not value:  # quoted or block: always text
+        return value if event.style else None
+    first = value[0]
+    if first in "tf" and value in ("true", "false"):
+        return value == "true"
+    if value in ("~", "null"):
+        return None
+    if first in "0123456789+-." and _INT.match(value):
+        return _number(YInt, value)
+    if first in "0123456789+-." and _FLOAT.match(value):
+        return _number(YFloat, value)
+    return value

@@ -7,14 +7,15 @@ or ended, how true it is and where that fact comes from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.rules.model import Fidelity, Source
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerEntry:
+class LedgerEntry(NamedTuple):
+    """One explained change. A NamedTuple rather than a frozen dataclass: just as
+    immutable, and about five times cheaper to build, which matters in step()."""
+
     step: int  # 1-based, in order
     scene: str  # the scene entered, or the scene whose choice was taken
     behaviour: str

@@ -8,32 +8,39 @@ consequences, and explain each firing in a ledger entry (STORY-FORMAT.md,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.engine.expr import Env
 from game.rules.ledger import LedgerEntry
 from game.rules.model import Consequence, Rule, Ruleset
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
-    """Where a citizen stands under one ruleset: score, lists, active consequences, counts."""
+class Standing(NamedTuple):
+    """Where a citizen stands under one ruleset: score, lists, active consequences, counts.
+
+    A NamedTuple (immutable, cheap to build): a new one is made at every firing.
+    """
 
     score: int
+    tier: str  # the tier id of the score, kept so it is computed once per change
     lists: frozenset[str] = frozenset()
     active: tuple[str, ...] = ()  # consequence ids, in file order
-    counts: dict[str, int] = field(default_factory=dict)  # behaviour -> times observed
+    counts: dict[str, int] = {}  # behaviour -> times observed; never mutated, only copied
 
 
 def begin(ruleset: Ruleset) -> Standing:
     """The standing at the start: the starting score, no lists, consequences evaluated."""
-    standing = Standing(ruleset.score.start)
-    return Standing(standing.score, active=active_consequences(ruleset, standing))
+    start = ruleset.score.start
+    standing = Standing(start, ruleset.tier_of(start).id)
+    return Standing(start, standing.tier, active=active_consequences(ruleset, standing))
 
 
 def env_of(ruleset: Ruleset, standing: Standing) -> Env:
-    values = {"score": standing.score, "tier": ruleset.tier_of(standing.score).id}
-    return Env(values, standing.lists, standing.counts)
+    return Env(_NO_VARS, standing.lists, standing.counts, score=standing.score,
+               tier=standing.tier)
+
+
+_NO_VARS: dict[str, object] = {}
 
 
 def active_consequences(ruleset: Ruleset, standing: Standing) -> tuple[str, ...]:
@@ -50,7 +57,7 @@ def apply(ruleset: Ruleset, standing: Standing, behaviour: str, *, scene: str, s
     """
     counts = dict(standing.counts)
     counts[behaviour] = counts.get(behaviour, 0) + 1
-    standing = Standing(standing.score, standing.lists, standing.active, counts)
+    standing = Standing(standing.score, standing.tier, standing.lists, standing.active, counts)
     entries: list[LedgerEntry] = []
     for rule in ruleset.rules_on(behaviour):
         if rule.cond is not None and not rule.cond.fn(env_of(ruleset, standing)):
@@ -66,20 +73,21 @@ def apply(ruleset: Ruleset, standing: Standing, behaviour: str, *, scene: str, s
 def _fire(ruleset: Ruleset, standing: Standing, rule: Rule, scene: str, step: int,
           seen_by: str | None) -> tuple[Standing, LedgerEntry]:
     after = ruleset.score.clamp(standing.score + rule.delta)
+    tier = ruleset.tier_of(after).id
     lists = standing.lists
     if rule.add_to is not None:
         lists = lists | {rule.add_to}
     if rule.remove_from is not None:
         lists = lists - {rule.remove_from}
-    moved = Standing(after, lists, standing.active, standing.counts)
+    moved = Standing(after, tier, lists, standing.active, standing.counts)
     active = active_consequences(ruleset, moved)
     entry = LedgerEntry(
         step=step, scene=scene, behaviour=rule.on, rule=rule.id, delta=rule.delta,
-        before=standing.score, after=after, tier=ruleset.tier_of(after).id,
+        before=standing.score, after=after, tier=tier,
         reason=rule.reason, seen_by=seen_by or rule.seen_by, fidelity=rule.fidelity,
         sources=rule.sources, started=_started(standing.active, active),
         ended=_started(active, standing.active), notice=ruleset.notice)
-    return Standing(after, lists, active, standing.counts), entry
+    return Standing(after, tier, lists, active, standing.counts), entry
 
 
 def _record(ruleset: Ruleset, standing: Standing, behaviour: str, scene: str, step: int,
@@ -88,11 +96,11 @@ def _record(ruleset: Ruleset, standing: Standing, behaviour: str, scene: str, st
     active = active_consequences(ruleset, standing)
     entry = LedgerEntry(
         step=step, scene=scene, behaviour=behaviour, rule=None, delta=0,
-        before=standing.score, after=standing.score, tier=ruleset.tier_of(standing.score).id,
+        before=standing.score, after=standing.score, tier=standing.tier,
         reason=f"Recorded; no rule of {ruleset.name} scores it.", seen_by=seen_by,
         fidelity=None, sources=(), started=_started(standing.active, active),
         ended=_started(active, standing.active), notice="")
-    return Standing(standing.score, standing.lists, active, standing.counts), entry
+    return Standing(standing.score, standing.tier, standing.lists, active, standing.counts), entry
 
 
 def _started(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]:

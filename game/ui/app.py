@@ -108,14 +108,20 @@ class App:
     def _kiosk_config(self):  # noqa: ANN202
         from game.kiosk_config import KioskConfigError, default_kiosk_config, load_kiosk_config
 
+        from game.kiosk_config import check_against
+
         if self.options.kiosk_config is None:
             return default_kiosk_config()
         try:
-            return load_kiosk_config(self.options.kiosk_config)
+            cfg = load_kiosk_config(self.options.kiosk_config)
         except KioskConfigError as err:
             raise AppError(f"the kiosk config has errors:\n{err}") from err
         except OSError as err:
             raise AppError(f"cannot read the kiosk config: {err}") from err
+        problems = check_against(cfg, self.story)
+        if problems:
+            raise AppError("the kiosk config has errors:\n" + "\n".join(problems))
+        return cfg
 
     def _check_options(self) -> None:
         o = self.options

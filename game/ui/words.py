@@ -44,6 +44,8 @@ def behaviour_name(story, behaviour: str) -> str:  # noqa: ANN001
 def entry_title(story, e: LedgerEntry) -> str:  # noqa: ANN001
     """"Lost 5 points: Running a red light (TRAFFIC-RED-LIGHT)"."""
     rule = f" ({e.rule})" if e.rule else ""
+    if e.rule and not e.applied:
+        return f"No points, but on your record: {behaviour_name(story, e.behaviour)}{rule}"
     return f"{points(e.applied)}: {behaviour_name(story, e.behaviour)}{rule}"
 
 
@@ -70,7 +72,9 @@ def entry_lines(story, e: LedgerEntry, ruleset) -> list[str]:  # noqa: ANN001
 
 def tier_label(ruleset, tier_id: str) -> str:  # noqa: ANN001
     t = next((t for t in ruleset.tiers if t.id == tier_id), None)
-    return f"{t.label} ({t.id.upper()})" if t else tier_id
+    if t is None:
+        return tier_id
+    return t.label if t.id.lower() in t.label.lower() else f"{t.label} ({t.id.upper()})"
 
 
 def next_tiers(ruleset, score: int) -> list[str]:  # noqa: ANN001

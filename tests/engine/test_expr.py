@@ -11,8 +11,8 @@ from game.engine.expr import BOOL, FUNCTIONS, INT, STR, Env, ExprError, Scope, p
 SCOPE = Scope({"money": INT, "score": INT, "tier": STR, "paid": BOOL},
               frozenset(FUNCTIONS),
               lambda f, a: None if a in ("debtors", "x.y", "day1", "rail") else f"unknown '{a}'")
-ENV = Env({"money": 250, "score": 960, "tier": "a", "paid": False}, frozenset({"debtors"}),
-          {"x.y": 2}, frozenset({"day1"}), lambda cap: cap == "rail")
+ENV = Env({"money": 250, "paid": False}, frozenset({"debtors"}),
+          {"x.y": 2}, frozenset({"day1"}), lambda cap: cap == "rail", score=960, tier="a")
 
 
 @pytest.mark.parametrize(("source", "value"), [
@@ -77,7 +77,7 @@ def arithmetic(draw: st.DrawFn, depth: int = 0) -> str:
 def test_comparisons_agree_with_python(left: str, right: str, op: str, money: int,
                                        score: int) -> None:
     source = f"{left} {op} {right}"
-    env = Env({"money": money, "score": score, "tier": "a", "paid": False})
+    env = Env({"money": money, "paid": False}, score=score, tier="a")
     expected = eval(source, {}, {"money": money, "score": score})  # the test oracle only
     assert parse(source, SCOPE)(env) is expected
 

@@ -50,7 +50,7 @@ class DebriefScreen(ListingScreen):
                  f"{st.tier.label}, on {lists}.", w, role="lead"),
             ScoreChart(t, w, t.px(260), rs.score.start,
                        [(e.step, e.applied, e.after) for e in s.state.ledger],
-                       [(x.id, x.min) for x in rs.tiers]),
+                       [(x.id, x.min) for x in rs.tiers if x.min > rs.score.min]),
             Text(t, "Up triangles are gains, down triangles losses, circles records with no "
                  "points; the numbers under them are the ledger's steps.", w, role="small",
                  colour="muted")]

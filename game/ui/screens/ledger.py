@@ -17,6 +17,9 @@ class LedgerScreen(ListingScreen):
         self.session = session or app.session
         self.open: set[str] = set()
 
+    def shot_key(self) -> str:
+        return f"ledger-{len(self.open)}-open" if self.open else "ledger"
+
     def items(self, w: int) -> list[Widget]:
         t = self.theme
         entries = self.session.state.ledger

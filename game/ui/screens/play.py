@@ -339,7 +339,7 @@ class PlayScreen(Screen):
     def open_debrief(self) -> None:
         from game.ui.screens.debrief import DebriefScreen
 
-        self.app.push(DebriefScreen(self.app))
+        self.app.push(DebriefScreen(self.app, short=self.app.kiosk is not None))
 
     def menu(self) -> None:
         from game.ui.screens.title import TitleScreen

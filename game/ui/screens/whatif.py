@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.ui import words
 from game.ui.screens.listing import ListingScreen
 from game.ui.widgets.base import Text, Widget
 from game.ui.widgets.card import Card, Row
@@ -23,7 +24,7 @@ class WhatIfScreen(ListingScreen):
         k = max(1, min(len(self.outcomes), w // t.px(300)))
         col = (w - t.px(14) * (k - 1)) // k
         cards = [self.card(o, col, i == 0) for i, o in enumerate(self.outcomes)]
-        rows = [Row(t, cards[i:i + k], w, gap=t.px(14)) for i in range(0, len(cards), k)]
+        rows = [Row(t, cards[i:i + k], w, gap=t.px(14), top=True) for i in range(0, len(cards), k)]
         return [Text(t, "Your choices, the same seed, played again under each ruleset of the "
                      "story. Where the path would have been blocked, the replay stops there.",
                      w, colour="muted"), *rows]
@@ -40,7 +41,7 @@ class WhatIfScreen(ListingScreen):
             out: list[Widget] = [
                 Text(t, rs.name + (" (yours)" if own else ""), iw, role="lead", style="bold"),
                 Text(t, f"Final score: {st.score}", iw, role="h2", style="bold"),
-                Text(t, f"Tier: {tier.label} ({tier.id.upper()})", iw),
+                Text(t, f"Tier: {words.tier_label(rs, tier.id)}", iw),
                 Text(t, f"Lists: {lists}", iw, role="small")]
             if o.ending_title:
                 out.append(Text(t, f"Ending: {o.ending_title}", iw, role="small",

@@ -31,8 +31,10 @@ class Badge(Widget):
 class Row(Widget):
     """Widgets side by side, wrapping onto new lines when the width runs out."""
 
-    def __init__(self, theme: Theme, items: Sequence[Widget], width: int, gap: int = 0) -> None:
+    def __init__(self, theme: Theme, items: Sequence[Widget], width: int, gap: int = 0,
+                 top: bool = False) -> None:
         gap = gap or theme.px(10)
+        self.top = top
         self.items: list[tuple[Widget, int, int]] = []
         x = y = line_h = 0
         for it in items:
@@ -46,7 +48,8 @@ class Row(Widget):
     def draw(self, surf: pygame.Surface, rect: pygame.Rect, state: str = "") -> None:
         for it, x, y in self.items:
             line = max(i.rect.h for i, _, yy in self.items if yy == y)
-            it.draw(surf, pygame.Rect(rect.x + x, rect.y + y + (line - it.rect.h) // 2,
+            dy = 0 if self.top else (line - it.rect.h) // 2
+            it.draw(surf, pygame.Rect(rect.x + x, rect.y + y + dy,
                                       it.rect.w, it.rect.h))
 
 

@@ -24,8 +24,11 @@ class ScoreMeter(Widget):
         self.tier = gfx.render(tier_label, gfx.font(theme.type_px("lead"), "bold"),
                                theme.pal.ink)
         self.small = gfx.font(theme.type_px("small"))
-        self.bar_h = theme.px(14)
-        h = self.big.get_height() + theme.px(8) + self.bar_h + self.small.get_linesize() * 2
+        # A lists-only ruleset (every tier at the floor, no room above it) has no scale to draw.
+        self.scaled = any(m > lo for _, m in self.tiers) or (hi is not None and hi > lo)
+        self.bar_h = theme.px(14) if self.scaled else 0
+        h = self.big.get_height() + (theme.px(8) + self.bar_h + self.small.get_linesize() * 2
+                                     if self.scaled else 0)
         super().__init__(width, h)
 
     def _x(self, rect: pygame.Rect, v: int) -> int:
@@ -37,6 +40,8 @@ class ScoreMeter(Widget):
         surf.blit(self.big, rect.topleft)
         surf.blit(self.tier, (rect.x + self.big.get_width() + t.px(12),
                               rect.y + self.big.get_height() - self.tier.get_height() - t.px(4)))
+        if not self.scaled:
+            return
         bar = pygame.Rect(rect.x, rect.y + self.big.get_height() + t.px(8), rect.w, self.bar_h)
         gfx.box(surf, bar, p.panel_alt, p.border, max(1, t.px(1)), bar.h // 2)
         fill = bar.copy()

@@ -1,0 +1,161 @@
+"""`python -m game bench`: the figures of docs/benchmarks.md, measured on this machine.
+
+Engine figures: load + validate of generated stories (1k / 5k / 20k scenes,
+3 choices a scene, one condition and one observation each), random play in
+microseconds per choice taken with the rules layer firing, and `simulate`
+throughput on the bundled story. Window figures come from `game.ui.bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BEHAVIOURS = 10
+PER_FILE = 1000  # scenes per scenario file, to stay well under the 1 MiB limit
+
+
+def generate(folder: Path, scenes: int) -> Path:
+    """Write a story folder of `scenes` scenes split into scenarios of PER_FILE."""
+    (folder / "rulesets").mkdir(parents=True)
+    (folder / "scenarios").mkdir()
+    behaviours = "\n".join(f"  b.x{i}: Behaviour {i}" for i in range(BEHAVIOURS))
+    (folder / "story.yaml").write_text(
+        f"title: Generated\nbehaviours:\n{behaviours}\ncapabilities:\n"
+        "  c.open: {name: Something open, default: true}\n", encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "sources:\n  gen: {title: Generated, outlet: Bench, date: '2026'}\n", encoding="utf-8")
+    rules = "\n".join(
+        f"  - {{id: R{i}, on: b.x{i}, delta: {1 if i % 2 else -1}, "
+        + ("if: \"score > 10\", " if i % 3 == 0 else "")
+        + "reason: Generated., seen_by: bench, fidelity: reported, sources: [gen]}"
+        for i in range(BEHAVIOURS))
+    (folder / "rulesets" / "gen.yaml").write_text(
+        "ruleset: gen\nname: Generated\nfidelity: dramatized\nscore: {start: 1000}\n"
+        "tiers:\n  - {id: hi, min: 1000, label: High}\n  - {id: lo, min: 0, label: Low}\n"
+        f"rules:\n{rules}\nconsequences:\n"
+        "  - {id: LOW, kind: restriction, when: \"score < 1\", blocks: [c.open], explain: x,"
+        " fidelity: dramatized}\n", encoding="utf-8")
+    for part in range(0, scenes, PER_FILE):
+        count = min(PER_FILE, scenes - part)
+        lines = [f"scenario: g{part // PER_FILE}", "title: Generated", "ruleset: gen",
+                 "start: s0", "vars: {n: 0}", "scenes:"]
+        for i in range(count - 1):
+            choices = ", ".join(
+                f"{{text: Choice {k}, if: \"n >= 0\", observe: b.x{(i + k) % BEHAVIOURS}, "
+                f"goto: s{min(i + 1 + k, count - 1)}}}" for k in range(3))
+            lines.append(f"  s{i}: {{text: Scene {i}. You walk on., choices: [{choices}]}}")
+        lines.append(f"  s{count - 1}: {{text: The end., ending: Done}}")
+        name = folder / "scenarios" / f"g{part // PER_FILE}.yaml"
+        name.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _load_and_check(folder: Path) -> float:
+    from game.engine.check import warnings
+    from game.engine.load import load_with_problems
+
+    t0 = time.process_time()
+    story, problems = load_with_problems(folder)
+    assert story is not None, problems[:3]
+    warnings(story)
+    return time.process_time() - t0
+
+
+def load_figures(sizes: list[int], repeats: int = 3) -> dict[str, Any]:
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            folder = generate(Path(tmp) / f"s{n}", n)
+            times = [_load_and_check(folder) for _ in range(repeats)]
+            out[str(n)] = {"seconds_median": round(statistics.median(times), 4),
+                           "microseconds_per_scene": round(statistics.median(times) / n * 1e6, 1)}
+    return out
+
+
+def play_figures(choices_wanted: int) -> dict[str, Any]:
+    """Random play on a generated 1,000-scene scenario: µs per choice taken."""
+    import random
+
+    from game.analysis import Tally, random_playthrough
+    from game.engine.load import load_story
+    from game.engine.play import Context
+
+    with tempfile.TemporaryDirectory() as tmp:
+        story = load_story(generate(Path(tmp) / "play", 1000))
+    ctx = Context.of(story, "g0")
+    tally = Tally()
+    chooser = random.Random(0)
+    t0 = time.process_time()
+    runs = 0
+    while tally.choices_taken < choices_wanted:
+        random_playthrough(ctx, runs, chooser, tally)
+        runs += 1
+    elapsed = time.process_time() - t0
+    fired = sum(tally.rules.values())
+    return {"choices": tally.choices_taken, "playthroughs": runs,
+            "microseconds_per_choice": round(elapsed / tally.choices_taken * 1e6, 2),
+            "rule_firings": fired}
+
+
+def simulate_figures(runs: int) -> dict[str, Any]:
+    from game.analysis import simulate
+    from game.engine.load import load_story
+    from game.paths import bundled_story
+
+    story = load_story(bundled_story())
+    out = {}
+    for sid in sorted(story.scenarios):
+        t0 = time.process_time()
+        simulate(story, sid, None, runs, 0)
+        out[sid] = round(runs / (time.process_time() - t0))
+    return {"runs": runs, "playthroughs_per_second": out}
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    sizes = [200, 1000] if args.quick else [1000, 5000, 20000]
+    figures: dict[str, Any] = {
+        "python": sys.version.split()[0],
+        "load_and_validate": load_figures(sizes, 1 if args.quick else 3),
+        "random_play": play_figures(5_000 if args.quick else 100_000),
+        "simulate": simulate_figures(50 if args.quick else 1000),
+    }
+    if not args.engine_only:
+        figures["window"] = _window_figures(args.quick)
+    if args.json:
+        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+    else:
+        _print(figures)
+    return 0
+
+
+def _window_figures(quick: bool) -> dict[str, Any]:
+    try:
+        from game.ui.bench import window_figures
+    except ImportError as exc:
+        return {"skipped": f"window benchmark unavailable: {exc}"}
+    try:
+        return window_figures(quick=quick)
+    except TypeError:
+        return window_figures()
+
+
+def _print(figures: dict[str, Any]) -> None:
+    print(f"Python {figures['python']}")
+    for n, f in figures["load_and_validate"].items():
+        print(f"load + validate {int(n):>6,} scenes: {f['seconds_median']:.3f} s "
+              f"({f['microseconds_per_scene']} us/scene)")
+    p = figures["random_play"]
+    print(f"random play: {p['microseconds_per_choice']} us per choice "
+          f"({p['choices']:,} choices, {p['rule_firings']:,} rule firings)")
+    for sid, rate in figures["simulate"]["playthroughs_per_second"].items():
+        print(f"simulate {sid}: {rate:,} playthroughs/s")
+    if "window" in figures:
+        for key, value in figures["window"].items():
+            print(f"window {key}: {value}")

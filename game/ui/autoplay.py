@@ -1,0 +1,173 @@
+"""`play --autoplay 1,2,1 --screenshots DIR`: drive the real UI with real input events.
+
+Each loop turn, once the window has settled (nothing animating, no input
+pending), the driver saves a PNG if the screen shows something new, then posts
+the mouse clicks or keys a player would use to go on: the given choice
+positions (then the first open choice), Continue, the notices, the debrief,
+what-if, sources and ledger screens, and finally quits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+MAX_TURNS = 20_000  # a safety net: a driver that cannot go on gives up, exit 1
+
+
+class Driver:
+    def __init__(self, app, choices: list[int], shots: Path | None) -> None:  # noqa: ANN001
+        self.app, self.choices = app, list(choices)
+        self.shots = Path(shots) if shots else None
+        if self.shots:
+            self.shots.mkdir(parents=True, exist_ok=True)
+        self.last_key: str | None = None
+        self.saved: list[Path] = []
+        self.visited: set[str] = set()
+        self.keys: set[str] = set()
+        self.turns = 0
+        self.finished_kiosk = False
+        self.error: str | None = None
+
+    # -- one loop turn -----------------------------------------------------------------
+
+    def tick(self, busy: bool) -> None:
+        self.turns += 1
+        if self.turns > MAX_TURNS:
+            self.fail("autoplay made no progress")
+            return
+        scr = self.app.screen
+        if scr.name == "play" and scr.revealing:
+            self.post_key(pygame.K_SPACE)  # a key shows all the text at once
+            return
+        if busy or self.app.dirty or pygame.event.peek():
+            return
+        self.snapshot(scr)
+        getattr(self, "on_" + scr.name.replace("-", "_"), self.on_other)(scr)
+
+    def snapshot(self, scr) -> None:  # noqa: ANN001
+        key = scr.shot_key()
+        if key == self.last_key or key in self.keys:
+            return
+        self.last_key = key
+        self.keys.add(key)
+        if self.shots is not None:
+            path = self.shots / f"{len(self.saved) + 1:03d}-{key}.png"
+            pygame.image.save(self.app.surface, path)
+            self.saved.append(path)
+
+    # -- what a player does on each screen ---------------------------------------------
+
+    def on_title(self, scr) -> None:  # noqa: ANN001
+        self.click(scr, "new")
+
+    def on_pick(self, scr) -> None:  # noqa: ANN001
+        want = self.app.options.scenario
+        ids = [w.id for w in scr.focusables() if (w.id or "").startswith("life-")]
+        bid = f"life-{want}" if want and f"life-{want}" in ids else ids[0]
+        self.click(scr, bid)
+
+    def on_attract(self, scr) -> None:  # noqa: ANN001
+        if self.finished_kiosk:
+            self.app.quit(0)
+        else:
+            self.tap(scr, "begin")
+
+    def on_play(self, scr) -> None:  # noqa: ANN001
+        v = scr.view
+        if v.ending:
+            self.click(scr, "debrief")
+        elif v.can_continue:
+            self.click(scr, "continue")
+        elif scr.classroom and scr.leader() is not None:
+            self.click(scr, "vote-take")
+        else:
+            pos = self.choices.pop(0) if self.choices else self.first_open(v)
+            c = next((c for c in v.visible_choices if c.position == pos), None)
+            if c is None or c.status != "open":
+                why = "blocked" if c is not None else "hidden or missing"
+                self.fail(f"autoplay: at scene '{v.scene}' choice {pos} is {why}")
+                return
+            self.click(scr, f"choice-{pos}")
+
+    @staticmethod
+    def first_open(v) -> int:  # noqa: ANN001
+        return next(c.position for c in v.visible_choices if c.status == "open")
+
+    def on_notice(self, scr) -> None:  # noqa: ANN001
+        self.click(scr, "ok")
+
+    def on_discuss(self, scr) -> None:  # noqa: ANN001
+        self.click(scr, "discuss-done")
+
+    def on_debrief(self, scr) -> None:  # noqa: ANN001
+        if scr.short:
+            self.finished_kiosk = True
+            self.tap(scr, "done")
+            return
+        for nxt in ("whatif", "sources", "ledger"):
+            if nxt not in self.visited:
+                self.visited.add(nxt)
+                self.click(scr, nxt)
+                return
+        self.app.quit(0)
+
+    def on_ledger(self, scr) -> None:  # noqa: ANN001
+        first = next((w for w in scr.focusables() if (w.id or "").startswith("entry-")), None)
+        if first is not None and not scr.open and "ledger-open" not in self.visited:
+            self.visited.add("ledger-open")
+            self.click(scr, first.id)
+        else:
+            self.click(scr, "back")
+
+    def on_other(self, scr) -> None:  # noqa: ANN001
+        if scr.find("back") is not None:
+            self.click(scr, "back")
+        else:
+            self.fail(f"autoplay does not know what to do on '{scr.name}'")
+
+    # -- posting real input ------------------------------------------------------------
+
+    def click(self, scr, bid: str) -> None:  # noqa: ANN001
+        pos = self.target(scr, bid)
+        if pos is not None:
+            for t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+                extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if t == pygame.MOUSEMOTION \
+                    else {"button": 1}
+                pygame.event.post(pygame.event.Event(t, pos=pos, touch=False, **extra))
+
+    def tap(self, scr, bid: str) -> None:  # noqa: ANN001
+        """A touch, in the normalised 0-1 coordinates SDL gives fingers."""
+        pos = self.target(scr, bid)
+        if pos is not None:
+            w, h = self.app.surface.get_size()
+            for t in (pygame.FINGERDOWN, pygame.FINGERUP):
+                pygame.event.post(pygame.event.Event(
+                    t, touch_id=1, finger_id=0, x=pos[0] / w, y=pos[1] / h, dx=0, dy=0,
+                    pressure=1.0))
+
+    def target(self, scr, bid: str) -> tuple[int, int] | None:  # noqa: ANN001
+        w = scr.find(bid)
+        if w is None:
+            self.fail(f"autoplay: no button '{bid}' on the {scr.name} screen")
+            return None
+        if not scr.is_visible(w):
+            p = scr.pane_of(w)
+            up = p is not None and scr.screen_rect(w).top < p.view.top
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1 if up else -1,
+                                                 precise_x=0.0, precise_y=1.0 if up else -1.0,
+                                                 flipped=False, touch=False))
+            return None
+        return scr.screen_rect(w).center
+
+    def post_key(self, key: int) -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=" ",
+                                             scancode=0))
+
+    def fail(self, why: str) -> None:
+        import sys
+
+        self.error = why
+        print(f"error: {why}", file=sys.stderr)
+        self.app.quit(1)

@@ -1,0 +1,93 @@
+"""The kiosk's attract loop: a moving city, a short invitation, starts on any touch."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui import art, gfx
+from game.ui.screens.base import Screen
+from game.ui.widgets.base import Button, Text
+
+FRAME = 1 / 20  # the attract loop moves slowly: 20 frames a second is smooth enough
+
+
+class AttractScreen(Screen):
+    name = "attract"
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.t0: float | None = None
+        self.phase = 0.0
+        self.last = 0.0
+
+    def build(self) -> None:
+        t = self.theme
+        sw, sh = self.app.surface.get_size()
+        w = min(sw - 2 * t.margin, t.px(1000))
+        x = (sw - w) // 2
+        items = [Text(t, self.app.story.title, w, role="display", style="bold", align="center"),
+                 Text(t, "Live one week in a city that scores its people. "
+                      "Every choice is watched. About 5 minutes.", w, role="h2",
+                      align="center")]
+        y = t.px(60)
+        for it in items:
+            it.rect.topleft = (x, y)
+            y += it.rect.h + t.gap
+            self.fixed.append(it)
+        self.touch_y = y + t.gap
+        big = Button(t, "begin", "Touch to begin", min(w, t.px(520)), self.begin,
+                     kind="primary", role="h2")
+        big.rect.midtop = (sw // 2, self.touch_y)
+        self.fixed.append(big)
+        bigger = "Larger text" if self.app.settings.text_step < 2 else "Standard text"
+        aa = Button(t, "text-size", f"Aa  {bigger}", t.px(300), self.text_size, role="lead")
+        aa.rect.bottomright = (sw - t.margin, sh - t.margin)
+        self.fixed.append(aa)
+        hint = Text(t, "English. Touch the screen, or use the keys.", w // 2, role="small",
+                    colour="ink")
+        hint.rect.bottomleft = (t.margin, sh - t.margin)
+        self.fixed.append(hint)
+
+    def draw_back(self, surf: pygame.Surface) -> None:
+        sw, sh = surf.get_size()
+        t = self.theme
+        area = pygame.Rect(0, sh * 0.55, sw, sh * 0.45)
+        art.skyline(surf, area, t.pal, 0.5 + 0.5 * math.sin(self.phase), seed=11)
+        veil = pygame.Rect(0, area.bottom - t.px(110), sw, t.px(110))
+        gfx.box(surf, veil, t.pal.bg)
+
+    def update(self, now: float) -> bool:
+        if self.theme.reduced_motion:
+            return False
+        if now - self.last >= FRAME:
+            self.last = now
+            self.phase = now * 0.6
+            self.app.dirty = True
+        return False  # the loop's 50 ms sleep paces it; never a busy 60 fps here
+
+    def pointer_up(self, pos) -> None:  # noqa: ANN001
+        w = self.pressed
+        super().pointer_up(pos)
+        if w is None and pos is not None and not self.app.kiosk.in_corner(pos):
+            self.begin()  # the admin corner is the one place that does not start a visit  # a touch anywhere starts
+
+    def key(self, key: int, mod: int, text: str) -> None:
+        if key in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            super().key(key, mod, text)
+        elif key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_KP_ENTER) and self.focus_visible:
+            super().key(key, mod, text)
+        elif key not in (pygame.K_ESCAPE,):
+            self.begin()
+
+    def text_size(self) -> None:
+        s = self.app.settings
+        s.text_step = 2 if s.text_step < 2 else 0
+        self.app.relayout()
+
+    def begin(self) -> None:
+        self.app.kiosk.start()
+
+    def back(self) -> None:
+        pass

@@ -1,0 +1,125 @@
+"""Kiosk mode: attract, idle warning and reset, nothing kept, the lock, admin exit, recovery."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.kiosk import CornerHold, IdleTimer, touch_target_px
+
+
+def walk_in(p) -> None:  # noqa: ANN001
+    """A visitor touches the attract screen and picks the first life."""
+    assert p.screen.name == "attract"
+    p.tap_at((p.app.surface.get_width() // 2, p.app.surface.get_height() // 3))
+    if p.screen.name == "pick":
+        p.tap(p.screen.lives and f"life-{p.screen.lives[0]}")
+    assert p.screen.name == "play"
+    p.skip_reveal()
+
+
+def test_touch_targets_from_dpi() -> None:
+    assert touch_target_px(10, 44, 96) == 44  # 10 mm at 96 dpi is 38 px: the 44 px floor
+    assert touch_target_px(10, 44, 141) == 56  # a 15.6-inch 1080p panel
+    assert touch_target_px(10, 44, 300) == 118
+
+
+def test_idle_timer_phases() -> None:
+    t = IdleTimer(40, 20, last=0)
+    assert t.phase(39.9) == "idle-ok" and t.phase(40) == "warning" and t.phase(60) == "reset"
+    assert t.remaining(45) == 15
+    hold = CornerHold(5, 100)
+    hold.press((10, 10), 0)
+    assert not hold.fired(4.9) and hold.fired(5.0)
+    hold.press((300, 10), 0)
+    assert not hold.fired(10)
+
+
+def test_kiosk_starts_full_screen_at_attract_with_big_targets(launch, fast_kiosk, tmp_path) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path, dpi=141.0))
+    assert p.screen.name == "attract"
+    assert p.app.settings.fullscreen and p.app.touch_px == 56
+    assert p.app.theme.target >= 56
+    assert p.app.theme.type_px("body") >= round(24 * 141 / 72)  # 24 pt at this DPI
+    frames = p.app.frames
+    p.advance(1.0)
+    assert p.app.frames > frames  # the attract loop moves
+
+
+def test_idle_warning_then_full_reset_keeps_nothing(launch, fast_kiosk, tmp_path, home) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path))
+    walk_in(p)
+    p.tap(p.screen.focusables()[-1].id if False else "choice-1")
+    assert p.app.session.state.choices == (1,)
+    p.advance(2.1)
+    assert p.screen.name == "still-there"
+    p.tap_at((5 + p.app.surface.get_width() // 2, 40))  # one touch anywhere dismisses it
+    assert p.screen.name in ("play", "notice")
+    p.advance(2.1)
+    assert p.screen.name == "still-there"
+    p.advance(3.1)
+    assert p.screen.name == "attract" and p.app.session is None
+    assert not home.exists() or not any(home.rglob("*.json"))  # no save, no settings
+    assert not (tmp_path / "logs" / "kiosk.log").exists() or \
+        "courier" not in (tmp_path / "logs" / "kiosk.log").read_text()
+
+
+def test_the_lock_ignores_quit_escape_and_close(launch, fast_kiosk, tmp_path) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path))
+    walk_in(p)
+    for ev in (pygame.QUIT, pygame.WINDOWCLOSE):
+        p.post(ev)
+    p.key(pygame.K_ESCAPE)
+    p.key(pygame.K_F4, mod=pygame.KMOD_ALT)
+    p.key(pygame.K_F11)
+    assert p.app.running and p.screen.name in ("play", "notice")
+    assert p.app.settings.fullscreen
+
+
+def test_admin_exit_needs_the_corner_hold_and_the_pin(launch, fast_kiosk, tmp_path) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path))
+    p.tap_at((5, 5), hold=2.0)  # too short
+    assert p.screen.name != "keypad"
+    p.tap_at((5, 5), hold=5.1)
+    assert p.screen.name == "keypad"
+    for d in "1111":
+        p.tap(f"key-{d}")
+    p.tap("key-OK")
+    assert p.app.running and "not right" in p.screen.error
+    for d in "2468":
+        p.tap(f"key-{d}")
+    p.tap("key-OK")
+    assert not p.app.running and p.app.status == 0
+
+
+def test_kiosk_path_short_debrief_then_attract(launch, fast_kiosk, tmp_path) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path, idle_seconds=600))
+    walk_in(p)
+    for pos in (2, None, 2, 2):
+        while p.screen.name == "notice":
+            p.tap("ok")
+        p.skip_reveal()
+        p.tap("continue" if pos is None else f"choice-{pos}")
+    while p.screen.name == "notice":
+        p.tap("ok")
+    p.skip_reveal()
+    p.tap("debrief")
+    assert p.screen.name == "debrief" and p.screen.short
+    assert p.screen.find("whatif") is None
+    p.tap("done")
+    assert p.screen.name == "attract" and p.app.session is None
+
+
+def test_a_crash_is_logged_and_the_kiosk_returns_to_attract(launch, fast_kiosk, tmp_path,
+                                                            monkeypatch) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path, idle_seconds=600))
+    walk_in(p)
+
+    def boom(*a, **k) -> None:  # noqa: ANN002, ANN003
+        raise RuntimeError("simulated fault")
+
+    monkeypatch.setattr(type(p.app.session), "choose", boom)
+    p.tap("choice-1")
+    assert p.screen.name == "attract" and p.app.kiosk.crashes == 1
+    assert "simulated fault" in (tmp_path / "logs" / "kiosk.log").read_text()
+    monkeypatch.undo()
+    walk_in(p)
