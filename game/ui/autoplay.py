@@ -29,6 +29,7 @@ class Driver:
         self.turns = 0
         self.finished_kiosk = False
         self.error: str | None = None
+        self.pick = self.first_open  # what to choose once the given positions run out
 
     # -- one loop turn -----------------------------------------------------------------
 
@@ -83,7 +84,7 @@ class Driver:
         elif scr.classroom and scr.leader() is not None:
             self.click(scr, "vote-take")
         else:
-            pos = self.choices.pop(0) if self.choices else self.first_open(v)
+            pos = self.choices.pop(0) if self.choices else self.pick(v)
             c = next((c for c in v.visible_choices if c.position == pos), None)
             if c is None or c.status != "open":
                 why = "blocked" if c is not None else "hidden or missing"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -201,3 +204,23 @@ def test_an_impossible_playthrough_writes_nothing(story, tmp_path: Path) -> None
         write_report(story, Playthrough("courier", "points", 0, (1, 1, 2)), out)
     assert out.read_text(encoding="utf-8") == "the previous report"
     assert os.listdir(tmp_path) == ["debrief.html"]
+
+
+def test_same_bytes_whatever_the_hash_seed(story) -> None:
+    # Sets of strings iterate in another order under another PYTHONHASHSEED.
+    script = ("import hashlib, sys; sys.path.insert(0, sys.argv[1]);"
+              "from report_story import STORY, LISTED, PERK;"
+              "from game.engine.load import load_story; from game.report import render_report;"
+              "s = load_story(STORY);"
+              "print(hashlib.sha256((render_report(s, LISTED) + render_report(s, PERK))"
+              ".encode()).hexdigest())")
+    here = str(Path(__file__).resolve().parent)
+    digests = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", script, here], env=env, check=True,
+                             capture_output=True, text=True, cwd=Path(here).parent.parent)
+        digests.add(out.stdout.strip())
+    expected = hashlib.sha256((render_report(story, LISTED) + render_report(story, PERK))
+                              .encode()).hexdigest()
+    assert digests == {expected}

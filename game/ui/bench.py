@@ -1,0 +1,234 @@
+"""The window's benchmark figures, for `python -m game bench` and docs/benchmarks-ui.md.
+
+`window_figures()`: start to first frame, frame time while text reveals at
+1920x1080, idle CPU, RSS. `kiosk_soak(n)`: n scripted kiosk visits in one
+process (real posted touch events, a fake clock), counting crashes and RSS drift.
+All run on SDL's dummy video driver unless a display is already chosen.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+_FIRST_FRAME = """
+import os, sys, time
+t_launch = float(sys.argv[1])
+from pathlib import Path
+from game.engine.load import load_story
+from game.ui.app import App
+from game.ui.options import PlayOptions
+story = load_story(Path(sys.argv[2]))
+app = App(PlayOptions(story=story.root, size=(1920, 1080)), story)
+app.tick()
+print(time.time() - t_launch)
+"""
+
+_IDLE = """
+import sys, time, threading, os
+from pathlib import Path
+from game.engine.load import load_story
+from game.ui.app import App
+from game.ui.options import PlayOptions
+story = load_story(Path(sys.argv[1]))
+app = App(PlayOptions(story=story.root, size=(1920, 1080)), story)
+def stop():
+    time.sleep(float(sys.argv[2])); app.quit(0)
+threading.Thread(target=stop, daemon=True).start()
+print("ready", flush=True)
+app.loop()
+"""
+
+
+def _env(home: str) -> dict[str, str]:
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, ROAM_FREELY_HOME=home, PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def start_to_first_frame(story: Path, runs: int = 5) -> list[float]:
+    """Seconds from launching `python` to the first frame on screen, one per run."""
+    out = []
+    with tempfile.TemporaryDirectory() as home:
+        for _ in range(runs):
+            t = time.time()
+            r = subprocess.run([sys.executable, "-c", _FIRST_FRAME, repr(t), str(story)],
+                               env=_env(home), capture_output=True, text=True, check=True)
+            out.append(float(r.stdout.strip().splitlines()[-1]))
+    return out
+
+
+def idle_cpu(story: Path, warm: float = 3.0, span: float = 10.0) -> tuple[float, float]:
+    """(CPU % of one core, RSS MB) of the title screen left alone, after a warm-up."""
+    import psutil
+
+    with tempfile.TemporaryDirectory() as home:
+        proc = subprocess.Popen([sys.executable, "-c", _IDLE, str(story), str(warm + span + 1)],
+                                env=_env(home), stdout=subprocess.PIPE, text=True)
+        try:
+            proc.stdout.readline()
+            ps = psutil.Process(proc.pid)
+            time.sleep(warm)
+            c0, t0 = sum(ps.cpu_times()[:2]), time.monotonic()
+            time.sleep(span)
+            c1, t1 = sum(ps.cpu_times()[:2]), time.monotonic()
+            rss = ps.memory_info().rss / 2**20
+        finally:
+            proc.wait(30)
+    return 100 * (c1 - c0) / (t1 - t0), rss
+
+
+def reveal_frames(story_dir: Path, frames: int = 600) -> list[float]:
+    """Milliseconds per loop turn at 1920x1080 while scene text reveals (every scene)."""
+    from game.engine.load import load_story
+    from game.ui.app import App
+    from game.ui.options import PlayOptions
+
+    story = load_story(story_dir)
+    fake = [0.0]
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["ROAM_FREELY_HOME"] = home
+        sid = max(story.scenarios, key=lambda s: max(
+            len(sc.text.source) for sc in story.scenarios[s].scenes.values()))
+        app = App(PlayOptions(story=story.root, size=(1920, 1080), scenario=sid), story,
+                  clock=lambda: fake[0], sleep=lambda s: None)
+        times: list[float] = []
+        scr = app.screen
+        while len(times) < frames:
+            if not scr.revealing:  # start the reveal again, as on entering a scene
+                scr.revealing, scr.shown, scr.t_last = True, 0.0, None
+                scr.layout()
+            fake[0] += 1 / 60
+            t = time.perf_counter()
+            app.tick()
+            times.append((time.perf_counter() - t) * 1000)
+        app.close()
+    return times
+
+
+def window_figures(story: Path | None = None) -> dict:
+    """The four figures of the window's benchmark (see docs/benchmarks-ui.md)."""
+    from game import paths
+
+    story = Path(story or paths.bundled_story())
+    first = start_to_first_frame(story)
+    frames = sorted(reveal_frames(story))
+    cpu, rss = idle_cpu(story)
+    return {
+        "start_to_first_frame_s": {"median": round(statistics.median(first), 3),
+                                   "runs": [round(x, 3) for x in first]},
+        "reveal_frame_ms_1920x1080": {
+            "median": round(statistics.median(frames), 2),
+            "p99": round(frames[int(len(frames) * 0.99) - 1], 2),
+            "max": round(frames[-1], 2), "frames": len(frames)},
+        "idle_cpu_percent": round(cpu, 2),
+        "rss_mb": round(rss, 1),
+    }
+
+
+# -- the kiosk soak -----------------------------------------------------------------------
+
+def _rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def kiosk_soak(sessions: int = 1000, story: Path | None = None, seed: int = 0) -> dict:
+    """`sessions` scripted kiosk visits in one process: random open choices, posted touches.
+
+    Every 10th visitor walks away mid-story, so the idle warning and the reset run
+    too. Returns crashes (recovered faults plus any escaping exception), RSS at the
+    start (after 20 warm-up visits) and at the end, and the drift between them.
+    """
+    from dataclasses import replace
+
+    from game import paths
+    from game.engine.load import load_story
+    from game.kiosk_config import default_kiosk_config
+    from game.ui.app import App
+    from game.ui.autoplay import Driver
+    from game.ui.options import PlayOptions
+
+    story_dir = Path(story or paths.bundled_story())
+    st = load_story(story_dir)
+    rng = random.Random(seed)
+    fake = [0.0]
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["ROAM_FREELY_HOME"] = str(Path(tmp) / "home")
+        cfg = replace(default_kiosk_config(), log_dir=str(Path(tmp) / "logs"))
+        app = App.__new__(App)
+        app._kiosk_config = lambda: cfg
+        App.__init__(app, PlayOptions(story=story_dir, kiosk=True, size=(1280, 720)), st,
+                     clock=lambda: fake[0], sleep=lambda s: None)
+        soak = _SoakDriver(app, rng)
+        app.driver = soak
+        escaped, warm_rss, t0 = 0, None, time.perf_counter()
+        while soak.visits < sessions:
+            try:
+                fake[0] += 0.05
+                app.tick()
+            except Exception:  # noqa: BLE001 - counted: a crash the kiosk did not absorb
+                escaped += 1
+                app.kiosk.to_attract()
+            if soak.visits == min(20, sessions // 5) and warm_rss is None:
+                gc.collect()
+                warm_rss = _rss_mb()
+        gc.collect()
+        end_rss = _rss_mb()
+        files = [p for p in Path(tmp, "home").rglob("*") if p.is_file()] \
+            if Path(tmp, "home").exists() else []
+        result = {
+            "sessions": soak.visits, "completed": soak.completed, "idle_resets": soak.walked,
+            "crashes": app.kiosk.crashes + escaped,
+            "rss_mb_start": round(warm_rss or end_rss, 1), "rss_mb_end": round(end_rss, 1),
+            "rss_drift_mb": round(end_rss - (warm_rss or end_rss), 2),
+            "visitor_files_written": len(files),
+            "seconds": round(time.perf_counter() - t0, 1),
+        }
+        app.close()
+    return result
+
+
+class _SoakDriver:
+    """Wraps the autoplay driver: random open choices, some visitors walk away."""
+
+    def __init__(self, app, rng: random.Random) -> None:  # noqa: ANN001
+        from game.ui.autoplay import Driver
+
+        self.inner = Driver(app, [], None)
+        self.inner.pick = lambda v: rng.choice(
+            [c.position for c in v.visible_choices if c.status == "open"])
+        self.inner.on_attract = self.on_attract
+        self.app, self.rng = app, rng
+        self.visits = self.completed = self.walked = 0
+        self.leaving = False
+        self.steps = 0
+
+    def on_attract(self, scr) -> None:  # noqa: ANN001
+        if self.inner.finished_kiosk:
+            self.completed += 1
+        elif self.visits:
+            self.walked += 1
+        self.inner.finished_kiosk, self.inner.visited = False, set()
+        self.visits += 1
+        self.leaving = self.visits % 10 == 5
+        self.steps = 0
+        self.inner.tap(scr, "begin")
+
+    def tick(self, busy: bool) -> None:
+        self.steps += 1
+        if self.leaving and self.steps > 40 and self.app.screen.name != "attract":
+            return  # this visitor walked away: the idle timer must reset the kiosk
+        self.inner.tick(busy)
