@@ -16,7 +16,10 @@ def _first_existing(*candidates: Path) -> Path:
 
 def bundled_story() -> Path:
     """The story folder shipped with the game (checkout first, then the wheel's copy)."""
-    return _first_existing(_PACKAGE.parent / "story", _PACKAGE / "_story")
+    checkout = _PACKAGE.parent / "story"
+    if (checkout / "story.yaml").is_file() and (_PACKAGE.parent / "pyproject.toml").is_file():
+        return checkout
+    return _PACKAGE / "_story"
 
 
 def assets() -> Path:

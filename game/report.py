@@ -25,7 +25,7 @@ from game.engine.model import Story
 from game.engine.play import Choose, Context, Continue, State, start, step, values
 from game.engine.view import BLOCKED, HIDDEN, View, present
 from game.rules.ledger import LedgerEntry
-from game.rules.model import Consequence, Fidelity, Ruleset, Source
+from game.rules.model import Consequence, Ruleset, Source
 
 FIDELITY_TEXT = {
     "documented": "official documents, court or government data",
@@ -380,7 +380,3 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
         "changes": sum(1 for e in ledger if e.applied),
         "empty": not ledger, "scored": scored,
     }
-
-
-def fidelity_label(value: Fidelity | str | None) -> str:
-    return "recorded" if value is None else str(value)

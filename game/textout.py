@@ -49,9 +49,10 @@ def notice(entry: LedgerEntry, story: Story, transparent: bool) -> str:
             lines.append(f"Seen by: {entry.seen_by}.")
         return "\n".join(wrap(line, "  ") for line in lines)
     applied = "" if entry.applied == entry.delta else f" (applied {signed(entry.applied)})"
+    head = (f"No points (score stays {entry.after})" if entry.delta == 0 else
+            f"Score {signed(entry.delta)}{applied}: {entry.before} -> {entry.after}")
     lines = [
-        f"Score {signed(entry.delta)}{applied}: {entry.before} -> {entry.after}, "
-        f"tier {entry.tier}. Rule {entry.rule}.",
+        f"{head}, tier {entry.tier}. Rule {entry.rule}.",
         f"Why: {entry.reason}",
         f"Seen by: {entry.seen_by}.",
         f"How true: {entry.fidelity}. Source: {cite(entry.sources)}.",

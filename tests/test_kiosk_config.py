@@ -71,10 +71,14 @@ log_dir: logs
     assert c.log_dir == str((tmp_path / "logs").resolve())  # relative to the config file
 
 
-def test_the_example_config_in_docs_loads() -> None:
+def test_the_example_config_in_docs_loads_and_fits_the_bundled_story() -> None:
+    from game.engine.load import load_story
+    from game.paths import bundled_story
+
     c = load_kiosk_config(REPO / "docs" / "kiosk.example.yaml")
     assert verify_pin(c, "2468")
     assert not verify_pin(c, "2469")
+    assert c.lives and check_against(c, load_story(bundled_story())) == []
 
 
 def test_config_is_frozen() -> None:
