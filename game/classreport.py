@@ -19,7 +19,7 @@ from game.codes import CodeError, decode
 from game.engine.model import Story
 from game.engine.play import PlayError
 from game.engine.view import BLOCKED, HIDDEN
-from game.report import environment, walk
+from game.report import environment, keeps_score, walk
 
 HIST_W, HIST_H, BINS = 300, 64, 10
 
@@ -202,6 +202,8 @@ def score_summary(story: Story, ruleset: str, students: list[Student]) -> dict[s
         "min": scores[0], "median": scores[(len(scores) - 1) // 2], "max": scores[-1],
         "start": rs.score.start,
         "stopped": sum(1 for o in outcomes if o.blocked_at is not None),
+        "scored": keeps_score(rs),
+        "listed": sum(1 for o in outcomes if o.state.standing.lists), "total": len(outcomes),
         "tiers": [(t.label, tiers[t.label]) for t in rs.tiers if tiers[t.label]],
         "hist": histogram(scores),
     }

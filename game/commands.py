@@ -212,6 +212,13 @@ def play(args: argparse.Namespace) -> int:
     if args.ruleset is not None:
         ruleset_id(story, args.ruleset)
     autoplay = positions(args.autoplay) if args.autoplay is not None else None
+    if args.kiosk:
+        _check_kiosk_config(story, args.kiosk_config)
+    if not has_display() and args.kiosk and autoplay is None:
+        # A kiosk must not fall back to a terminal nobody sees: fail, so that its
+        # supervisor (systemd, cage) restarts it once the screen is there.
+        raise UsageError("kiosk mode needs a display, and none was found "
+                         "(is DISPLAY or WAYLAND_DISPLAY set?)")
     if not has_display():
         if autoplay is not None or args.screenshots is not None:
             os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless screenshots need no screen
@@ -230,6 +237,24 @@ def play(args: argparse.Namespace) -> int:
         scenario=args.scenario, ruleset=args.ruleset, lang=args.lang, autoplay=autoplay,
         screenshots=args.screenshots, size=_size(args.size))
     return run_window(options)
+
+
+def _check_kiosk_config(story: Story, path: Path | None) -> None:
+    """Refuse a kiosk config with errors before anything starts."""
+    if path is None:
+        return
+    from game.kiosk_config import KioskConfigError, check_against, load_kiosk_config
+
+    try:
+        config = load_kiosk_config(path)
+    except KioskConfigError as exc:
+        print(exc, file=sys.stderr)
+        raise StoryInvalid from None
+    problems = check_against(config, story)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise StoryInvalid
 
 
 def play_in_terminal_default(story: Story, args: argparse.Namespace) -> int:
@@ -284,19 +309,18 @@ def report(args: argparse.Namespace) -> int:
 
 def class_report(args: argparse.Namespace) -> int:
     from game.classreport import render_class_report
-    from game.report import atomic_write
+    from game.report import write_atomic
 
     story = load(args.story)
     try:
         lines = args.codes.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {args.codes}: {exc}") from None
-    html, problems = render_class_report(story, lines)
+    html, problems = render_class_report(story, lines, str(args.codes))
     for problem in problems:
-        print(f"{args.codes}:{problem}", file=sys.stderr) if not problem.startswith(
-            str(args.codes)) else print(problem, file=sys.stderr)
+        print(problem, file=sys.stderr)
     try:
-        atomic_write(args.output, html)
+        write_atomic(args.output, html)
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"wrote {args.output}", file=sys.stderr)

@@ -66,8 +66,20 @@ PINNED = {
     ("sesame", "SESAME-GAMES"): "contested",                # inf-games
     ("sesame", "SESAME-DEPOSIT-FREE-BIKES"): "reported",    # rew-deposit
     ("sesame", "SESAME-VISA"): "reported",                  # rew-travel
-    ("rumour", "RUMOUR-CRITICISM"): "contested",            # m-politics
-    ("rumour", "RUMOUR-SCHOOL-THRESHOLD"): "contested",     # m-threshold
+    ("rumour", "RUMOUR-FAKE-NEWS"): "contested",            # inf-fakenews
+    ("rumour", "RUMOUR-TAXES"): "contested",                # rew-tax
+}
+
+# Rules and consequences that depict a myth of facts.md section 3 ("label DRAM
+# if used"): m-ai, m-shopping, m-politics, m-threshold, m-lowscore, m-score.
+MYTHS_DRAMATIZED = {
+    ("rumour", "RUMOUR-RED-LIGHT"), ("rumour", "RUMOUR-JAYWALK"),              # m-ai
+    ("rumour", "RUMOUR-VIDEO-GAMES"), ("rumour", "RUMOUR-HOUSEHOLD"),          # m-shopping
+    ("rumour", "RUMOUR-CRITICISM"),                                            # m-politics
+    ("rumour", "RUMOUR-SCHOOL-THRESHOLD"),                                     # m-threshold
+    ("rumour", "RUMOUR-TRAVEL-BAN"), ("rumour", "RUMOUR-NO-CREDIT-NO-JOBS"),   # m-lowscore
+    ("rumour", "RUMOUR-PROPERTY"), ("rumour", "RUMOUR-SHAME"),                 # m-lowscore
+    ("rumour", "RUMOUR-PERKS"), ("rumour", "RUMOUR-BUSINESS-PERKS"),           # m-score
 }
 
 FK_MAX = 8.0
@@ -159,6 +171,13 @@ def test_pinned_labels_match_facts_md():
         found = [it for _, it in items_of(rs) if it.id == iid]
         assert found, f"{rid} {iid} is missing"
         assert found[0].fidelity == label, f"{rid} {iid}: {found[0].fidelity} != {label}"
+
+
+def test_myths_are_dramatized():
+    s = story()
+    for rid, iid in MYTHS_DRAMATIZED:
+        found = [it for _, it in items_of(s.ruleset(rid)) if it.id == iid]
+        assert found and found[0].fidelity == "dramatized", f"{rid} {iid}"
 
 
 def test_every_source_is_used_and_complete():
