@@ -106,9 +106,12 @@ class App:
     # -- setup -------------------------------------------------------------------------
 
     def _kiosk_config(self):  # noqa: ANN202
-        from game.kiosk_config import KioskConfigError, default_kiosk_config, load_kiosk_config
-
-        from game.kiosk_config import check_against
+        from game.kiosk_config import (
+            KioskConfigError,
+            check_against,
+            default_kiosk_config,
+            load_kiosk_config,
+        )
 
         if self.options.kiosk_config is None:
             return default_kiosk_config()

@@ -8,7 +8,6 @@ All run on SDL's dummy video driver unless a display is already chosen.
 
 from __future__ import annotations
 
-import gc
 import os
 import random
 import statistics
@@ -158,7 +157,6 @@ def kiosk_soak(sessions: int = 1000, story: Path | None = None, seed: int = 0) -
     from game.engine.load import load_story
     from game.kiosk_config import default_kiosk_config
     from game.ui.app import App
-    from game.ui.autoplay import Driver
     from game.ui.options import PlayOptions
 
     story_dir = Path(story or paths.bundled_story())
@@ -174,23 +172,20 @@ def kiosk_soak(sessions: int = 1000, story: Path | None = None, seed: int = 0) -
                      clock=lambda: fake[0], sleep=lambda s: None)
         soak = _SoakDriver(app, rng)
         app.driver = soak
-        escaped, warm_rss, t0 = 0, None, time.perf_counter()
-        while soak.visits < sessions:
+        escaped, t0 = 0, time.perf_counter()
+        soak.warm_at = min(20, max(1, sessions // 5))
+        while soak.visits <= sessions:  # the visit after the last one measures the end
             try:
                 fake[0] += 0.05
                 app.tick()
             except Exception:  # noqa: BLE001 - counted: a crash the kiosk did not absorb
                 escaped += 1
                 app.kiosk.to_attract()
-            if soak.visits == min(20, sessions // 5) and warm_rss is None:
-                gc.collect()
-                warm_rss = _rss_mb()
-        gc.collect()
-        end_rss = _rss_mb()
+        warm_rss, end_rss = soak.rss[soak.warm_at], soak.rss[sessions + 1]
         files = [p for p in Path(tmp, "home").rglob("*") if p.is_file()] \
             if Path(tmp, "home").exists() else []
         result = {
-            "sessions": soak.visits, "completed": soak.completed, "idle_resets": soak.walked,
+            "sessions": sessions, "completed": soak.completed, "idle_resets": soak.walked,
             "crashes": app.kiosk.crashes + escaped,
             "rss_mb_start": round(warm_rss or end_rss, 1), "rss_mb_end": round(end_rss, 1),
             "rss_drift_mb": round(end_rss - (warm_rss or end_rss), 2),
@@ -215,8 +210,11 @@ class _SoakDriver:
         self.visits = self.completed = self.walked = 0
         self.leaving = False
         self.steps = 0
+        self.rss: dict[int, float] = {}
+        self.warm_at = 20
 
     def on_attract(self, scr) -> None:  # noqa: ANN001
+        self.rss[self.visits + 1] = _rss_mb()  # at the attract screen, after the reset
         if self.inner.finished_kiosk:
             self.completed += 1
         elif self.visits:

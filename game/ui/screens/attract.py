@@ -71,7 +71,7 @@ class AttractScreen(Screen):
         w = self.pressed
         super().pointer_up(pos)
         if w is None and pos is not None and not self.app.kiosk.in_corner(pos):
-            self.begin()  # the admin corner is the one place that does not start a visit  # a touch anywhere starts
+            self.begin()  # any touch starts a visit, except in the admin corner
 
     def key(self, key: int, mod: int, text: str) -> None:
         if key in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):

@@ -41,8 +41,8 @@ class LedgerScreen(ListingScreen):
 
         def summary(iw: int) -> list[Widget]:
             if opaque:
-                return [Text(t, f"{e.step}. {e.notice or self.session.view.notice or 'Record updated.'}",
-                             iw, style="bold"),
+                told = e.notice or self.session.view.notice or "Record updated."
+                return [Text(t, f"{e.step}. {told}", iw, style="bold"),
                         Text(t, f"Score {e.before} to {e.after}", iw, role="small")]
             return [Text(t, f"{e.step}. {words.entry_title(story, e)}", iw, style="bold",
                          colour="bad" if e.applied < 0 else "good" if e.applied > 0 else "ink"),

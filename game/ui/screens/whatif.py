@@ -50,7 +50,7 @@ class WhatIfScreen(ListingScreen):
                 out.append(Text(t, f"Blocked after {o.taken} of your "
                                 f"{len(o.playthrough.choices)} choices: {o.blocked_at}", iw,
                                 role="small", colour="bad", style="bold"))
-            doors = [f"{d.scene}: {caps[d.capability].name if d.capability in caps else d.capability}"
+            doors = [f"{d.scene}: {caps[d.capability].name if d.capability in caps else ''}"
                      f" ({', '.join(d.by) or 'closed by default'})" for d in o.blocked]
             out.append(Text(t, "Closed along the way: " + ("; ".join(dict.fromkeys(doors))
                                                           or "nothing"), iw, role="small"))

@@ -8,7 +8,7 @@ import pygame
 
 from game.ui import gfx
 from game.ui.theme import Theme
-from game.ui.widgets.base import Widget
+from game.ui.widgets.base import Text, Widget
 
 
 class ScoreMeter(Widget):
@@ -21,13 +21,17 @@ class ScoreMeter(Widget):
         top = max([t[1] for t in self.tiers] + [score])
         self.lo, self.hi = lo, hi if hi is not None else round(top * 1.15) + 1
         self.big = gfx.render(f"{score}", gfx.font(theme.type_px("h1"), "bold"), theme.pal.ink)
-        self.tier = gfx.render(tier_label, gfx.font(theme.type_px("lead"), "bold"),
-                               theme.pal.ink)
+        f = gfx.font(theme.type_px("lead"), "bold")
+        room = width - self.big.get_width() - theme.px(12)
+        self.beside = f.size(tier_label)[0] <= room  # else the tier goes on lines below
+        self.tier = Text(theme, tier_label, room if self.beside else width, role="lead",
+                         style="bold")
         self.small = gfx.font(theme.type_px("small"))
         # A lists-only ruleset (every tier at the floor, no room above it) has no scale to draw.
         self.scaled = any(m > lo for _, m in self.tiers) or (hi is not None and hi > lo)
         self.bar_h = theme.px(14) if self.scaled else 0
-        h = self.big.get_height() + (theme.px(8) + self.bar_h + self.small.get_linesize() * 2
+        self.top_h = self.big.get_height() + (0 if self.beside else self.tier.rect.h)
+        h = self.top_h + (theme.px(8) + self.bar_h + self.small.get_linesize() * 2
                                      if self.scaled else 0)
         super().__init__(width, h)
 
@@ -38,11 +42,16 @@ class ScoreMeter(Widget):
     def draw(self, surf: pygame.Surface, rect: pygame.Rect, state: str = "") -> None:
         t, p = self.theme, self.theme.pal
         surf.blit(self.big, rect.topleft)
-        surf.blit(self.tier, (rect.x + self.big.get_width() + t.px(12),
-                              rect.y + self.big.get_height() - self.tier.get_height() - t.px(4)))
+        tr = self.tier.rect
+        if self.beside:
+            at = (rect.x + self.big.get_width() + t.px(12),
+                  rect.y + self.big.get_height() - tr.h - t.px(4))
+        else:
+            at = (rect.x, rect.y + self.big.get_height())
+        self.tier.draw(surf, pygame.Rect(at, tr.size))
         if not self.scaled:
             return
-        bar = pygame.Rect(rect.x, rect.y + self.big.get_height() + t.px(8), rect.w, self.bar_h)
+        bar = pygame.Rect(rect.x, rect.y + self.top_h + t.px(8), rect.w, self.bar_h)
         gfx.box(surf, bar, p.panel_alt, p.border, max(1, t.px(1)), bar.h // 2)
         fill = bar.copy()
         fill.w = max(bar.h, self._x(bar, self.score) - bar.x)
