@@ -169,12 +169,16 @@ class ScenarioBuilder:
         self._goto(place, keys + ("goto",), c.goto)
         cond = (place.expression(keys + ("if",), c.if_, place.scope)
                 if c.if_ is not None else None)
+        # Each optional part is built only when present: this runs once per choice
+        # of every scenario, so loading large stories stays fast.
         return Choice(position=position, text=place.template(keys + ("text",), c.text),
                       goto=c.goto, cond=cond,
-                      requires=self._requires(place, keys + ("requires",), c.requires),
-                      observe=self._observe(place, keys + ("observe",), c.observe),
-                      set=self._set(place, keys + ("set",), c.set),
-                      add=self._add(place, keys + ("add",), c.add))
+                      requires=() if c.requires is None else self._requires(
+                          place, keys + ("requires",), c.requires),
+                      observe=() if c.observe is None else self._observe(
+                          place, keys + ("observe",), c.observe),
+                      set=() if c.set is None else self._set(place, keys + ("set",), c.set),
+                      add=() if c.add is None else self._add(place, keys + ("add",), c.add))
 
     def _goto(self, place: _ScenarioPlace, keys: tuple[Any, ...], target: str) -> None:
         if target not in place.scenes:

@@ -214,7 +214,11 @@ class _Reader:
             value_event = get()
             key_lines[key] = event.start_mark.line + 1
             value_lines[key] = value_event.start_mark.line + 1
-            out[key] = self.node(value_event)
+            if (type(value_event) is _SCALAR and value_event.anchor is None
+                    and value_event.tag is None):
+                out[key] = _scalar(value_event)  # the common case, without a call to node()
+            else:
+                out[key] = self.node(value_event)
 
 
 def _scalar(event: Any) -> Any:

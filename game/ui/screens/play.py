@@ -66,6 +66,8 @@ class PlayScreen(Screen):
         left = t.margin + max(0, (sw - 2 * t.margin - side_w - gap - main_w) // 3)
         view = pygame.Rect(left, top, main_w, sh - top - t.px(16))
         self.pane = Pane(t, view, self.main_items(main_w))
+        self.hint = Text(t, "Click, tap or press any key to show all the text.", main_w,
+                         role="small", colour="muted")
         side = pygame.Rect(sw - t.margin - side_w, top, side_w - t.px(16), view.h)
         self.side_rect = side
         self.side = Pane(t, side.inflate(-t.px(36), -t.px(36)), self.side_items(side.w - t.px(36)),
@@ -85,8 +87,6 @@ class PlayScreen(Screen):
         items += self.paras
         self._apply_reveal()
         if self.revealing:
-            items.append(Text(t, "Click, tap or press any key to show all the text.", w,
-                              role="small", colour="muted"))
             return items
         for f in v.facts:
             items.append(Card(t, w, lambda iw, f=f: [
@@ -188,6 +188,14 @@ class PlayScreen(Screen):
         from game.ui.screens.base import panel
 
         panel(surf, self.theme, self.side_rect)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        super().draw(surf)
+        if self.revealing and self.shown > 0:  # not under a notice, before the text starts
+            h = self.hint.rect
+            r = pygame.Rect(self.pane.view.x, self.pane.view.bottom - h.h, h.w, h.h)
+            surf.fill(self.theme.pal.bg, r.inflate(0, self.theme.px(12)))
+            self.hint.draw(surf, r)
 
     # -- reveal ------------------------------------------------------------------------
 

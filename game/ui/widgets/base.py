@@ -93,7 +93,7 @@ class Button(Widget):
                  on_press: Callable[[], None] | None = None, *, kind: str = "normal",
                  badge: str | None = None, detail: tuple[str, ...] = (),
                  role: str = "body", enabled: bool = True, min_w: int = 0,
-                 bold: bool = False) -> None:
+                 bold: bool = False, center: bool = False) -> None:
         self.theme, self.id, self.text, self.kind = theme, bid, text, kind
         self.on_press, self.badge = on_press, badge
         pad = theme.px(14)
@@ -102,7 +102,8 @@ class Button(Widget):
         inner = width - 2 * pad - (self.badge_w + pad if self.badge_w else 0)
         fg = {"primary": "on_accent", "blocked": "on_blocked"}.get(kind, "on_button")
         style = "bold" if kind == "primary" or bold else "regular"
-        self.body = Text(theme, text, inner, role=role, style=style, colour=fg, line_gap=0.2)
+        self.body = Text(theme, text, inner, role=role, style=style, colour=fg, line_gap=0.2,
+                         align="center" if center else "left")
         self.details = [Text(theme, d, inner, role="small", colour=fg, line_gap=0.2)
                         for d in detail]
         h = self.body.rect.h + sum(d.rect.h + theme.px(6) for d in self.details) + 2 * pad
