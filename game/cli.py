@@ -7,6 +7,7 @@ input, 1 for a story that fails validation. No traceback reaches a user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -131,6 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last net: no traceback reaches a user
+        if os.environ.get("ROAM_FREELY_DEBUG"):
+            raise
+        print(f"error: unexpected problem ({type(exc).__name__}: {exc}); set "
+              "ROAM_FREELY_DEBUG=1 to see the details, and please report it", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# A software window surface: measured under X11 (docs/benchmarks-ui.md) the OpenGL one
+# (Mesa llvmpipe) drew a 1920x1080 frame in 24.5 ms and took 165 MB; this one 7.4 ms and 58 MB.
+os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 import pygame  # noqa: E402
 
@@ -27,14 +30,19 @@ from game.ui.theme import Theme  # noqa: E402
 IDLE_SLEEP = 0.05
 FPS = 60
 DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (640, 400)
+MIN_SIZE = (800, 480)
 
 log = logging.getLogger("roam_freely.ui")
 
 
 def run(options: PlayOptions) -> int:
     """Open the window and play; returns the exit status."""
-    from game.engine.load import StoryErrors, load_story
+    try:
+        splash(options)
+    except pygame.error as err:
+        print(f"error: cannot open a window: {err}", file=sys.stderr)
+        return 2
+    from game.engine.load import StoryErrors, load_story  # the slow import, after a frame
 
     try:
         story = load_story(options.story)
@@ -43,17 +51,65 @@ def run(options: PlayOptions) -> int:
         return 1
     try:
         app = App(options, story)
+    except ConfigErrors as err:
+        print(str(err), file=sys.stderr)  # PATH:LINE: error: ... lines, like a story's
+        return 2
     except AppError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except pygame.error as err:
+        print(f"error: cannot open a window: {err}", file=sys.stderr)
+        return 2
     try:
         return app.loop()
+    except Exception:  # no traceback reaches a player: it goes to a log file instead
+        return _crashed(traceback.format_exc())
     finally:
         app.close()
 
 
+def _crashed(tb: str) -> int:
+    path = storage.log_dir() / "crash.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{tb}\n")
+        where = f"details are in {path}"
+    except OSError:
+        where = "and the log could not be written"
+    print(f"error: the game stopped unexpectedly; {where}", file=sys.stderr)
+    return 1
+
+
+def splash(options: PlayOptions) -> None:
+    """Show a window at once, with the game's name, while the story loads."""
+    from game.ui import gfx
+    from game.ui.theme import HIGH_CONTRAST, LIGHT
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_caption("Roam Freely")
+    if options.fullscreen or options.kiosk:
+        surf = pygame.display.set_mode(options.size or (0, 0), pygame.FULLSCREEN)
+    else:
+        surf = pygame.display.set_mode(options.size or DEFAULT_SIZE, pygame.RESIZABLE)
+    pal = HIGH_CONTRAST if options.classroom else LIGHT
+    surf.fill(pal.bg)
+    k = min(surf.get_width() / 1280, surf.get_height() / 720)
+    title = gfx.render("Roam Freely", gfx.font(max(12, round(64 * k)), "bold"), pal.ink)
+    sub = gfx.render("Loading the story", gfx.font(max(10, round(26 * k))), pal.muted)
+    cx, cy = surf.get_width() // 2, surf.get_height() // 2
+    surf.blit(title, title.get_rect(midbottom=(cx, cy)))
+    surf.blit(sub, sub.get_rect(midtop=(cx, cy + round(12 * k))))
+    pygame.display.flip()
+
+
 class AppError(Exception):
     """A problem with the options or the display, said in one sentence."""
+
+
+class ConfigErrors(AppError):
+    """The kiosk config's problems, one `PATH:LINE: error: ...` per line."""
 
 
 class App:
@@ -85,6 +141,7 @@ class App:
         self.screens: list = []
         self.running, self.status = True, 0
         self.dirty = True
+        self.damaged: list[pygame.Rect] = []  # parts of the window to update, when not dirty
         self.session = None
         self.touch_px = 44
         self.theme = self._build_theme()
@@ -118,12 +175,12 @@ class App:
         try:
             cfg = load_kiosk_config(self.options.kiosk_config)
         except KioskConfigError as err:
-            raise AppError(f"the kiosk config has errors:\n{err}") from err
+            raise ConfigErrors(str(err)) from err
         except OSError as err:
             raise AppError(f"cannot read the kiosk config: {err}") from err
         problems = check_against(cfg, self.story)
         if problems:
-            raise AppError("the kiosk config has errors:\n" + "\n".join(problems))
+            raise ConfigErrors("\n".join(problems))
         return cfg
 
     def _check_options(self) -> None:
@@ -139,10 +196,25 @@ class App:
 
     def _open_window(self) -> pygame.Surface:
         pygame.display.set_caption(f"{self.story.title}")
+        try:
+            from game import paths
+
+            pygame.display.set_icon(pygame.image.load(str(paths.assets() / "ui" / "icon.svg")))
+        except (pygame.error, FileNotFoundError):
+            pass  # an icon is a nicety
         if self.settings.fullscreen:
             size = self.options.size or (0, 0)
             return pygame.display.set_mode(size, pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.options.size or DEFAULT_SIZE, pygame.RESIZABLE)
+        surf = pygame.display.set_mode(self.options.size or DEFAULT_SIZE, pygame.RESIZABLE)
+        try:  # below this the standing panel and the text column no longer fit side by side
+            import warnings
+
+            with warnings.catch_warnings():  # from_display_module is deprecated for drawing,
+                warnings.simplefilter("ignore", DeprecationWarning)  # not for this
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):
+            pass
+        return surf
 
     def _build_theme(self) -> Theme:
         s, o = self.settings, self.options
@@ -246,6 +318,10 @@ class App:
         self.surface = self._open_window()
         self.apply_settings()
 
+    def damage(self, rect: pygame.Rect) -> None:
+        """Only `rect` changed: redraw, but update just that part of the window."""
+        self.damaged.append(rect.clip(self.surface.get_rect()))
+
     def quit(self, status: int = 0) -> None:
         self.running, self.status = False, status
 
@@ -279,7 +355,7 @@ class App:
         if self.transition is not None:
             busy = True
             self.dirty = True
-        if self.dirty:
+        if self.dirty or self.damaged:
             self.draw(now)
         if self.driver is not None:
             self.driver.tick(busy)
@@ -305,9 +381,13 @@ class App:
             else:
                 old.set_alpha(round(255 * (1 - k) ** 2))
                 surf.blit(old, (0, 0))
-        pygame.display.flip()
+        if self.dirty or self.transition is not None:
+            pygame.display.flip()
+        else:  # only a part changed (text being revealed): send only that to the screen
+            pygame.display.update(self.damaged)
         self.frames += 1
         self.dirty = False
+        self.damaged = []
         for fn in self.after_draw:
             fn()
 
@@ -377,6 +457,3 @@ def setup_logging(folder: Path) -> None:
     log.addHandler(handler)
     log.setLevel(logging.INFO)
 
-
-def format_exc() -> str:
-    return traceback.format_exc()

@@ -81,6 +81,8 @@ def focus_ring(surf: pygame.Surface, rect: pygame.Rect, colour, thick: int,  # n
     """A thick outline outside the widget: shape, not just colour, marks focus."""
     r = rect.inflate(thick * 3, thick * 3)
     pygame.draw.rect(surf, colour, r, thick, border_radius=radius + thick)
+    # and inside the edge too, so a pane's clip (full-width buttons) never hides it
+    pygame.draw.rect(surf, colour, rect, thick, border_radius=radius)
 
 
 def lock_icon(surf: pygame.Surface, rect: pygame.Rect, colour) -> None:  # noqa: ANN001

@@ -37,12 +37,16 @@ class KioskController:
         """The configured lives (or every full-length one), each swapped for its short
         version when `short_path` is on and the story has one."""
         story = self.app.story
-        ids = list(self.cfg.lives) or [s for s, sc in story.scenarios.items()
-                                       if not getattr(sc, "short_of", None)]
-        if not self.cfg.short_path:
-            return ids
-        shorts = {getattr(sc, "short_of", None): sid for sid, sc in story.scenarios.items()}
-        return [shorts.get(i, i) for i in ids]
+        full = [s for s, sc in story.scenarios.items() if not getattr(sc, "short_of", None)]
+        shorts = {getattr(sc, "short_of", None): sid for sid, sc in story.scenarios.items()
+                  if getattr(sc, "short_of", None)}
+        if self.cfg.lives:
+            ids = list(self.cfg.lives)
+        elif self.cfg.short_path and shorts:
+            ids = [f for f in full if f in shorts]  # only the lives that have a short version
+        else:
+            ids = full
+        return [shorts.get(i, i) for i in ids] if self.cfg.short_path else ids
 
     # -- the visitor's cycle -----------------------------------------------------------
 

@@ -37,3 +37,19 @@ class PlayOptions:
     autoplay: list[int] | None = None
     screenshots: Path | None = None
     size: tuple[int, int] | None = None
+
+
+def display_available() -> bool:
+    """Whether a window can open here (pygame-free, for `python -m game` to choose).
+
+    An explicit SDL_VIDEODRIVER (such as `dummy` in tests) counts as a display. On
+    Linux and the BSDs a window needs an X11 or Wayland display; elsewhere there is one.
+    """
+    import os
+    import sys
+
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True

@@ -100,6 +100,9 @@ def blend(a: RGB, b: RGB, t: float) -> RGB:
 # The type scale at the design size, in px: body 22 and at least three text-size steps.
 TYPE_SCALE = {"small": 17, "body": 22, "lead": 26, "h2": 30, "h1": 44, "display": 64}
 
+# In a small window text shrinks with it, but never below these sizes.
+MIN_TYPE_PX = {"small": 13, "body": 15, "lead": 17}
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -129,7 +132,9 @@ class Theme:
         return max(1, round(n * self.scale))
 
     def type_px(self, role: str) -> int:
-        return max(10, round(TYPE_SCALE[role] * self.scale * self.text_scale))
+        """A role's size in px: scaled with the window, never below a readable floor."""
+        size = round(TYPE_SCALE[role] * self.scale * self.text_scale)
+        return max(MIN_TYPE_PX.get(role, 16), size)
 
     @property
     def gap(self) -> int:

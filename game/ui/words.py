@@ -23,6 +23,12 @@ def signed(n: int) -> str:
     return f"+{n}" if n > 0 else (f"-{-n}" if n < 0 else "0")
 
 
+def score_change(e: LedgerEntry) -> str:
+    if e.before == e.after:
+        return f"Score stays at {e.after}"
+    return f"Score {e.before} to {e.after}"
+
+
 def source_line(src: Source) -> str:
     bits = [src.title, src.outlet, src.date]
     return ", ".join(b for b in bits if b)
@@ -58,7 +64,7 @@ def entry_lines(story, e: LedgerEntry, ruleset) -> list[str]:  # noqa: ANN001
         out.append(e.reason)
     if e.seen_by:
         out.append(f"Seen by: {e.seen_by}")
-    out.append(f"Score {e.before} to {e.after}; tier now {tier_label(ruleset, e.tier)}.")
+    out.append(f"{score_change(e)}; tier now {tier_label(ruleset, e.tier)}.")
     if e.delta != e.applied:
         out.append(f"The rule says {signed(e.delta)}; the score's limits allowed "
                    f"{signed(e.applied)}.")
@@ -74,7 +80,9 @@ def tier_label(ruleset, tier_id: str) -> str:  # noqa: ANN001
     t = next((t for t in ruleset.tiers if t.id == tier_id), None)
     if t is None:
         return tier_id
-    return t.label if t.id.lower() in t.label.lower() else f"{t.label} ({t.id.upper()})"
+    if t.id.lower() in t.label.lower() or len(ruleset.tiers) == 1:
+        return t.label
+    return f"{t.label} ({t.id.upper()})"
 
 
 def next_tiers(ruleset, score: int) -> list[str]:  # noqa: ANN001
@@ -84,11 +92,11 @@ def next_tiers(ruleset, score: int) -> list[str]:  # noqa: ANN001
     out = []
     if above:
         up = min(above, key=lambda t: t.min)
-        out.append(f"{up.min - score} more points would reach {up.label} ({up.id.upper()}, "
-                   f"from {up.min}).")
+        out.append(f"{up.min - score} more points would reach "
+                   f"{tier_label(ruleset, up.id)}, which starts at {up.min}.")
     if at.min > ruleset.score.min:
-        out.append(f"Losing {score - at.min + 1} points would drop you below {at.label} "
-                   f"(from {at.min}).")
+        out.append(f"Losing {score - at.min + 1} points would take you below {at.min}, "
+                   f"out of {tier_label(ruleset, at.id)}.")
     return out
 
 
@@ -115,3 +123,15 @@ def closed_lines(choice, opaque: bool, ruleset_notice: str) -> list[str]:  # noq
 def sort_entries(entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:
     """Largest change first (an adverse-action notice's order); ties in ledger order."""
     return sorted(entries, key=lambda e: (-abs(e.applied), e.step))
+
+
+def standing_sentence(ruleset, standing) -> str:  # noqa: ANN001
+    """"Under X you finished with 995 points, tier Warning, on no list." (lists-only
+    rulesets, with no score to speak of, get only the lists)."""
+    lists = ", ".join(n for _, n in standing.lists) or "no list"
+    scored = any(t.min > ruleset.score.min for t in ruleset.tiers) or (
+        ruleset.score.max is not None and ruleset.score.max > ruleset.score.min)
+    if not scored:
+        return f"Under {ruleset.name} you finished on {lists}."
+    return (f"Under {ruleset.name} you finished with {standing.score} points, tier "
+            f"{standing.tier.label}, on {lists}.")

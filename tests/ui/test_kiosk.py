@@ -123,3 +123,44 @@ def test_a_crash_is_logged_and_the_kiosk_returns_to_attract(launch, fast_kiosk, 
     assert "simulated fault" in (tmp_path / "logs" / "kiosk.log").read_text()
     monkeypatch.undo()
     walk_in(p)
+
+
+def test_a_bad_kiosk_config_is_refused_with_its_lines(home, tmp_path, capsys) -> None:
+    from game.ui.app import run
+    from game.ui.options import PlayOptions
+    from tests.ui.conftest import MINI
+
+    cfg = tmp_path / "kiosk.yaml"
+    from game.kiosk_config import hash_pin
+
+    cfg.write_text(f"lives: [courierr]\npin_hash: '{hash_pin('2468', iterations=1000)}'\n")
+    assert run(PlayOptions(story=MINI, kiosk=True, kiosk_config=cfg)) == 2
+    err = capsys.readouterr().err
+    assert f"{cfg}:1: error:" in err and "courier" in err
+
+
+def test_an_unknown_scenario_is_one_error_line(home, capsys) -> None:
+    from game.ui.app import run
+    from game.ui.options import PlayOptions
+    from tests.ui.conftest import MINI
+
+    assert run(PlayOptions(story=MINI, scenario="nope")) == 2
+    assert capsys.readouterr().err.startswith("error: no scenario 'nope'")
+
+
+def test_kiosk_offers_the_short_versions(launch, fast_kiosk, tmp_path, mini_dir) -> None:
+    short = mini_dir / "scenarios" / "courier-short.yaml"
+    text = (mini_dir / "scenarios" / "courier.yaml").read_text()
+    short.write_text(text.replace("scenario: courier", "scenario: courier-short\n"
+                                  "short_of: courier\nminutes: 3", 1))
+    from game.engine.load import load_story
+
+    story = load_story(mini_dir)
+    if getattr(story.scenarios["courier-short"], "short_of", None) != "courier":
+        import pytest
+
+        pytest.skip("this engine has no short_of yet")
+    p = launch(story_dir=mini_dir, kiosk=True, kiosk_cfg=fast_kiosk(tmp_path))
+    assert p.app.kiosk.lives() == ["courier-short"]
+    p.tap("begin")
+    assert p.app.session.state.scenario == "courier-short"  # one life: straight in

@@ -76,3 +76,30 @@ def test_importing_the_ui_package_does_not_import_pygame() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_reduced_motion_has_no_transitions_and_no_reveal(launch, home) -> None:
+    from game.ui import storage
+
+    storage.save_settings(storage.Settings(reduced_motion=True))
+    p = launch(settle=False)
+    assert p.app.tick() is False  # no title intro either
+    p.click_at(p.rect("new").center)
+    assert p.app.transition is None
+    p.click("life-courier")
+    assert not p.screen.revealing and p.screen.find("choice-1") is not None
+
+
+def test_an_unexpected_error_is_logged_not_shown(home, monkeypatch, capsys) -> None:
+    from game.ui import app as appmod
+    from game.ui.options import PlayOptions
+    from tests.ui.conftest import MINI
+
+    def boom(self) -> bool:  # noqa: ANN001
+        raise RuntimeError("simulated fault")
+
+    monkeypatch.setattr(appmod.App, "tick", boom)
+    assert appmod.run(PlayOptions(story=MINI, size=(640, 400))) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the game stopped unexpectedly") and "Traceback" not in err
+    assert "simulated fault" in (home / "logs" / "crash.log").read_text()

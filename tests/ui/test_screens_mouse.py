@@ -68,6 +68,10 @@ def test_mouse_through_a_whole_life(launch, home) -> None:
     p.click("entry-1")
     assert p.screen.open == {"entry-1"}
     p.click("back")
+    p.click("print")  # the printable debrief, as an HTML file in the user's folder
+    saved = list((home / "debriefs").glob("*.html"))
+    assert len(saved) == 1 and "<html" in saved[0].read_text().lower()
+    assert p.screen.find("print").text.startswith("Saved: ")
     p.click("again")
     assert p.screen.name == "pick"
 

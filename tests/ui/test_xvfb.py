@@ -35,13 +35,14 @@ sys.exit(run(PlayOptions(story=Path(sys.argv[1]), autoplay=auto, screenshots=sho
 
 @pytest.fixture
 def display(tmp_path):  # noqa: ANN201
-    num = 90 + os.getpid() % 100
-    proc = subprocess.Popen(["Xvfb", f":{num}", "-screen", "0", "1280x800x24", "-nolisten",
-                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        if Path(f"/tmp/.X11-unix/X{num}").exists():
-            break
-        time.sleep(0.1)
+    # -displayfd: Xvfb picks a free display number and writes it when it is ready.
+    proc = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    num = proc.stdout.readline().strip()
+    if not num:
+        proc.kill()
+        pytest.skip("Xvfb did not start")
     env = dict(os.environ, DISPLAY=f":{num}", ROAM_FREELY_HOME=str(tmp_path / "home"),
                PYTHONPATH=str(ROOT))
     env.pop("SDL_VIDEODRIVER", None)

@@ -86,7 +86,7 @@ class Screen:
         """The pane's viewport: centred, at most ~75 characters wide for reading."""
         t = self.theme
         sw, sh = self.app.surface.get_size()
-        w = min(sw - 2 * t.margin - t.px(20), width or t.px(920) + t.type_px("body") * 10)
+        w = min(sw - 2 * t.margin - t.px(20), width or t.type_px("body") * 38)  # ~75 chars
         bottom = sh - t.px(16) if bottom is None else bottom
         return pygame.Rect((sw - w) // 2, top, w, max(10, bottom - top))
 

@@ -42,12 +42,10 @@ class DebriefScreen(ListingScreen):
         t, v, s = self.theme, self.session.view, self.session
         rs = s.ctx.ruleset
         st = v.standing
-        lists = ", ".join(n for _, n in st.lists) or "no list"
         out: list[Widget] = [
             Badge(t, "The end", colour="accent"),
             Text(t, v.ending_title or "The story stopped here", w, role="h1", style="bold"),
-            Text(t, f"Under {rs.name} you finished with {st.score} points, tier "
-                 f"{st.tier.label}, on {lists}.", w, role="lead"),
+            Text(t, words.standing_sentence(rs, st), w, role="lead"),
             ScoreChart(t, w, t.px(260), rs.score.start,
                        [(e.step, e.applied, e.after) for e in s.state.ledger],
                        [(x.id, x.min) for x in rs.tiers if x.min > rs.score.min]),

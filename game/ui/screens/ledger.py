@@ -43,11 +43,11 @@ class LedgerScreen(ListingScreen):
             if opaque:
                 told = e.notice or self.session.view.notice or "Record updated."
                 return [Text(t, f"{e.step}. {told}", iw, style="bold"),
-                        Text(t, f"Score {e.before} to {e.after}", iw, role="small")]
+                        Text(t, words.score_change(e), iw, role="small")]
             return [Text(t, f"{e.step}. {words.entry_title(story, e)}", iw, style="bold",
                          colour="bad" if e.applied < 0 else "good" if e.applied > 0 else "ink"),
                     Row(t, [fidelity_badge(t, e.fidelity),
-                            Text(t, f"Score {e.before} to {e.after}", iw // 2, role="small")], iw)]
+                            Text(t, words.score_change(e), iw // 2, role="small")], iw)]
 
         def details(iw: int) -> list[Widget]:
             if opaque:

@@ -172,10 +172,14 @@ class PlayScreen(Screen):
                 items.append(Text(t, f"Closed: {c.name} ({why})", w, role="small", colour="bad"))
             if not closed:
                 items.append(Text(t, "Nothing: every ordinary door is open.", w, role="small"))
+            else:
+                n = sum(1 for c in st.capabilities if c.open)
+                items.append(Text(t, f"Open to you: the {n} other things the story asks of "
+                                  "you.", w, role="small"))
             if granted:
                 items.append(Text(t, "Privileges", w, role="small", style="bold"))
-                items += [Text(t, f"Open: {c.name} ({', '.join(x.id for x in c.by) or 'granted'})",
-                               w, role="small", colour="good") for c in granted]
+                items += [Text(t, f"Open: {c.name} (a privilege)", w, role="small",
+                               colour="good") for c in granted]
         n = len(self.view.ledger)
         items.append(Button(t, "ledger-side", f"Ledger: {n} entr{'y' if n == 1 else 'ies'}",
                             w, self.open_ledger, role="small"))
@@ -213,13 +217,25 @@ class PlayScreen(Screen):
             return False
         if self.t_last is None:
             self.t_last = now
+        before = int(self.shown)
         self.shown += (now - self.t_last) * CHARS_PER_SECOND
         self.t_last = now
         self._apply_reveal()
-        self.app.dirty = True
+        self._damage(before)
         if self.shown >= sum(p.total for p in self.paras):
             self.finish_reveal()
         return self.revealing
+
+    def _damage(self, before: int) -> None:
+        """Mark the paragraphs whose shown text changed (and the hint) as damaged."""
+        if before == 0 or self.pane is None:
+            self.app.dirty = True  # the hint appears: draw everything once
+            return
+        left = before
+        for p in self.paras:
+            if p.shown != max(0, min(p.total, left)):
+                self.app.damage(self.pane.screen_rect(p).clip(self.pane.view))
+            left -= p.total
 
     def finish_reveal(self) -> None:
         if self.revealing:

@@ -75,6 +75,19 @@ class Pane:
         surf.set_clip(clip)
         if self.max_scroll:
             self._scrollbar(surf)
+            if self.scroll < self.max_scroll:
+                self._more_below(surf)
+
+    def _more_below(self, surf: pygame.Surface) -> None:
+        """A tab at the bottom edge: the choices may be further down (in words, not a hint)."""
+        from game.ui import gfx
+
+        t = self.theme
+        s = gfx.render("More below", gfx.font(t.type_px("small"), "bold"), t.pal.on_accent)
+        r = s.get_rect().inflate(t.px(16), t.px(6))
+        r.bottomright = (self.view.right - t.px(4), self.view.bottom)
+        pygame.draw.rect(surf, t.pal.accent, r, border_radius=t.px(6))
+        surf.blit(s, s.get_rect(center=r.center))
 
     def _scrollbar(self, surf: pygame.Surface) -> None:
         """A thumb at the right edge, and fades that say more is above or below."""

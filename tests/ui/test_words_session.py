@@ -1,0 +1,47 @@
+"""The sentences and the session model, without a window (pygame-free modules)."""
+
+from __future__ import annotations
+
+from game.ui import words
+from game.ui.session import Session
+
+
+def test_session_steps_and_round_trips_through_a_save(mini) -> None:
+    s = Session.new(mini, "courier")
+    s.choose(1)
+    assert [e.rule for e in s.fresh] == ["TRAFFIC-RED-LIGHT"]
+    s.cont()
+    data = s.to_save()
+    assert data["intents"] == [1, "c"] and data["story"] == mini.checksum
+    back = Session.from_save(mini, data)
+    assert back.state == s.state and back.fresh == []
+
+
+def test_closed_door_sentences(mini) -> None:
+    s = Session.new(mini, "courier")
+    for step in (1, "c", 1):
+        s.cont() if step == "c" else s.choose(step)
+    train = next(c for c in s.view.choices if c.position == 1)
+    assert train.status == "blocked"
+    opaque = words.closed_lines(train, True, s.view.notice)
+    assert opaque[0].startswith("Closed.") and "RAIL-BAN" not in " ".join(opaque)
+    real = " ".join(words.closed_lines(train, False, s.view.notice))
+    assert "RAIL-BAN" in real and "Source" in real
+    bike = next(c for c in s.view.choices if c.position == 3)
+    assert "closed by default" in words.closed_lines(bike, False, "")[0]
+
+
+def test_what_would_change_the_tier(mini) -> None:
+    rs = mini.rulesets["pilot-city"]
+    lines = words.next_tiers(rs, 995)
+    assert lines[0].startswith("55 more points would reach")
+    assert "960" in lines[1]
+    st = Session.new(mini, "courier").view.standing
+    assert words.standing_sentence(rs, st).startswith("Under ")
+
+
+def test_largest_change_first() -> None:
+    from types import SimpleNamespace as E
+
+    es = [E(applied=-5, step=1), E(applied=-100, step=2), E(applied=20, step=3)]
+    assert [e.step for e in words.sort_entries(es)] == [2, 3, 1]
