@@ -128,6 +128,10 @@ def run_bench(args: argparse.Namespace) -> int:
     }
     if not args.engine_only:
         figures["window"] = _window_figures(args.quick)
+    if args.soak:
+        from game.ui.bench import kiosk_soak
+
+        figures["kiosk_soak"] = kiosk_soak(args.soak)
     if args.json:
         sys.stdout.write(json.dumps(figures, indent=2) + "\n")
     else:
@@ -156,6 +160,6 @@ def _print(figures: dict[str, Any]) -> None:
           f"({p['choices']:,} choices, {p['rule_firings']:,} rule firings)")
     for sid, rate in figures["simulate"]["playthroughs_per_second"].items():
         print(f"simulate {sid}: {rate:,} playthroughs/s")
-    if "window" in figures:
-        for key, value in figures["window"].items():
-            print(f"window {key}: {value}")
+    for part in ("window", "kiosk_soak"):
+        for key, value in figures.get(part, {}).items():
+            print(f"{part.replace('_', ' ')} {key}: {value}")

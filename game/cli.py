@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
     p.add_argument("--engine-only", action="store_true", help="skip the window figures")
+    p.add_argument("--soak", type=int, default=0, metavar="N",
+                   help="also run N scripted kiosk visitors (1000 takes about 5 minutes)")
 
     add("kiosk-pin", "print the hash of a kiosk admin PIN, for the kiosk config")
     return parser
