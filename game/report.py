@@ -266,8 +266,8 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
 
 
 def keeps_score(ruleset: Ruleset) -> bool:
-    """False for a ruleset that only keeps lists (no rule moves the score)."""
-    return any(rule.delta for rule in ruleset.rules)
+    """False for a ruleset that only keeps lists (see Ruleset.keeps_score)."""
+    return ruleset.keeps_score
 
 
 def render_report(story: Story, playthrough: Playthrough, name: str | None = None) -> str:

@@ -140,6 +140,11 @@ class Ruleset:
                 return tier
         return self.tiers[-1]
 
+    @property
+    def keeps_score(self) -> bool:
+        """False for a ruleset that keeps only lists: no rule ever moves the score."""
+        return any(rule.delta for rule in self.rules)
+
     def rules_on(self, behaviour: str) -> tuple[Rule, ...]:
         """The rules with this `on`, in file order."""
         return self.by_on.get(behaviour, ())

@@ -84,13 +84,17 @@ class Driver:
         elif scr.classroom and scr.leader() is not None:
             self.click(scr, "vote-take")
         else:
-            pos = self.choices.pop(0) if self.choices else self.pick(v)
+            given = bool(self.choices)
+            pos = self.choices[0] if given else self.pick(v)
             c = next((c for c in v.visible_choices if c.position == pos), None)
             if c is None or c.status != "open":
                 why = "blocked" if c is not None else "hidden or missing"
                 self.fail(f"autoplay: at scene '{v.scene}' choice {pos} is {why}")
                 return
-            self.click(scr, f"choice-{pos}")
+            # A button below the fold first gets a scroll, not a click: the position
+            # is used up only once the click is really posted.
+            if self.click(scr, f"choice-{pos}") and given:
+                self.choices.pop(0)
 
     @staticmethod
     def first_open(v) -> int:  # noqa: ANN001
@@ -130,13 +134,16 @@ class Driver:
 
     # -- posting real input ------------------------------------------------------------
 
-    def click(self, scr, bid: str) -> None:  # noqa: ANN001
+    def click(self, scr, bid: str) -> bool:  # noqa: ANN001
+        """Post a real click on a button; False when it had to be scrolled to first."""
         pos = self.target(scr, bid)
-        if pos is not None:
-            for t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
-                extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if t == pygame.MOUSEMOTION \
-                    else {"button": 1}
-                pygame.event.post(pygame.event.Event(t, pos=pos, touch=False, **extra))
+        if pos is None:
+            return False
+        for t in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if t == pygame.MOUSEMOTION \
+                else {"button": 1}
+            pygame.event.post(pygame.event.Event(t, pos=pos, touch=False, **extra))
+        return True
 
     def tap(self, scr, bid: str) -> None:  # noqa: ANN001
         """A touch, in the normalised 0-1 coordinates SDL gives fingers."""

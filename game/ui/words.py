@@ -135,3 +135,22 @@ def standing_sentence(ruleset, standing) -> str:  # noqa: ANN001
         return f"Under {ruleset.name} you finished on {lists}."
     return (f"Under {ruleset.name} you finished with {standing.score} points, tier "
             f"{standing.tier.label}, on {lists}.")
+
+
+def path_split(story, outcome) -> str:  # noqa: ANN001
+    """Where the same choices could not be followed under another ruleset, in words."""
+    scene = story.scenarios[outcome.state.scenario].scenes[outcome.state.scene]
+    total = len(outcome.playthrough.choices)
+    position = outcome.playthrough.choices[outcome.taken]
+    choice = scene.choices[position - 1] if 0 < position <= len(scene.choices) else None
+    if choice is not None:
+        from game.engine.play import Context, values
+
+        ctx = Context.of(story, outcome.state.scenario, outcome.state.ruleset)
+        what = f'"{choice.text.fill(values(ctx, outcome.state))}"'
+    else:
+        what = f"choice {position}"
+    why = ("closed to you" if "blocked by" in (outcome.blocked_at or "")
+           else "not offered to you")
+    return (f"Your path splits here after {outcome.taken} of your {total} choices: "
+            f"{what} was {why} under these rules.")

@@ -35,3 +35,21 @@ def test_autoplay_classroom_and_kiosk(home, tmp_path) -> None:
     names = " ".join(p.name for p in (tmp_path / "k").glob("*.png"))
     assert "attract" in names and "debrief" in names
     assert not (home / "autosave.json").exists()
+
+
+def test_autoplay_follows_the_same_path_as_run_when_choices_are_below_the_fold(
+        home, tmp_path) -> None:
+    # At 1280x720 the bank scene's third choice sits below the fold: autoplay must
+    # scroll to it without using up a position (it once skipped ahead and stopped).
+    from game.analysis import Playthrough, replay
+    from game.engine.load import load_story
+    from game.paths import bundled_story
+
+    choices = [1, 1, 2, 3, 3, 3, 1, 1, 2, 1, 2, 1]
+    expected = replay(load_story(bundled_story()), Playthrough("shop", "court-list", 0,
+                                                               tuple(choices)), strict=True)
+    shots = tmp_path / "shots"
+    assert run(PlayOptions(story=bundled_story(), scenario="shop", autoplay=choices,
+                           screenshots=shots, size=(1280, 720))) == 0
+    names = [p.name for p in sorted(shots.glob("*.png"))]
+    assert any(n.endswith(f"-{expected.ending}.png") for n in names), names

@@ -154,7 +154,9 @@ class PlayScreen(Screen):
         items: list[Widget] = [
             Text(t, "Your standing", w, role="lead", style="bold"),
             ScoreMeter(t, w, st.score, st.tier.label, [(x.id, x.min) for x in rs.tiers],
-                       rs.score.min, rs.score.max),
+                       rs.score.min, rs.score.max) if rs.keeps_score else
+            Text(t, "No score: these rules keep lists, not points", w, role="lead",
+                 style="bold"),
             Text(t, f"Rules in force: {self.view.ruleset_name}", w, role="small",
                  colour="muted")]
         if t.opaque:

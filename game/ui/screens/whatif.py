@@ -40,16 +40,16 @@ class WhatIfScreen(ListingScreen):
             caps = story.capabilities
             out: list[Widget] = [
                 Text(t, rs.name + (" (yours)" if own else ""), iw, role="lead", style="bold"),
-                Text(t, f"Final score: {st.score}", iw, role="h2", style="bold"),
+                Text(t, f"Final score: {st.score}" if rs.keeps_score else
+                     "No score: this system keeps lists", iw, role="h2", style="bold"),
                 Text(t, f"Tier: {words.tier_label(rs, tier.id)}", iw),
                 Text(t, f"Lists: {lists}", iw, role="small")]
             if o.ending_title:
                 out.append(Text(t, f"Ending: {o.ending_title}", iw, role="small",
                                 style="bold"))
             if o.blocked_at:
-                out.append(Text(t, f"Blocked after {o.taken} of your "
-                                f"{len(o.playthrough.choices)} choices: {o.blocked_at}", iw,
-                                role="small", colour="bad", style="bold"))
+                out.append(Text(t, words.path_split(story, o), iw, role="small",
+                                colour="bad", style="bold"))
             doors = [f"{d.scene}: {caps[d.capability].name if d.capability in caps else ''}"
                      f" ({', '.join(d.by) or 'closed by default'})" for d in o.blocked]
             out.append(Text(t, "Closed along the way: " + ("; ".join(dict.fromkeys(doors))
