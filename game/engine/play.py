@@ -243,6 +243,8 @@ def choice_status(ctx: Context, state: State, choice: Choice,
     """'open', 'hidden' (its `if` is false) or 'blocked' with (capability, blockers) pairs."""
     if choice.cond is not None and not choice.cond.fn(e or env(ctx, state)):
         return "hidden", []
+    if not choice.requires:
+        return "open", []
     closed = []
     for cap in choice.requires:
         is_open, by = capability(ctx, state, cap)
