@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,14 @@ def test_the_terminal_game_in_opaque_mode_shows_only_notices() -> None:
 def test_the_terminal_game_quits_quietly_at_end_of_input() -> None:
     out = cli("text", stdin="1\n")
     assert out.returncode == 0 and "Traceback" not in out.stderr
+
+
+def test_with_no_display_the_game_starts_in_the_terminal() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    out = subprocess.run([sys.executable, "-m", "game", "--story", str(MINI)],
+                         capture_output=True, text=True, encoding="utf-8", input="q\n",
+                         env=env, timeout=60)
+    assert out.returncode == 0
+    assert "No display found: starting the terminal game instead" in out.stderr
+    assert "Whose week will you live?" in out.stdout

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# A software window surface: measured under X11 (docs/benchmarks-ui.md) the OpenGL one
+# A software window surface: measured under X11 (docs/benchmarks.md) the OpenGL one
 # (Mesa llvmpipe) drew a 1920x1080 frame in 24.5 ms and took 165 MB; this one 7.4 ms and 58 MB.
 os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 

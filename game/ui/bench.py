@@ -1,4 +1,4 @@
-"""The window's benchmark figures, for `python -m game bench` and docs/benchmarks-ui.md.
+"""The window's benchmark figures, for `python -m game bench` and docs/benchmarks.md.
 
 `window_figures()`: start to first frame, frame time while text reveals at
 1920x1080, idle CPU, RSS. `kiosk_soak(n)`: n scripted kiosk visits in one
@@ -121,7 +121,7 @@ def reveal_frames(story_dir: Path, frames: int = 600) -> list[float]:
 
 
 def window_figures(story: Path | None = None, quick: bool = False) -> dict:
-    """The four figures of the window's benchmark (see docs/benchmarks-ui.md).
+    """The four figures of the window's benchmark (see docs/benchmarks.md).
 
     `quick` (for a smoke test) takes fewer runs and a shorter idle window.
     """

@@ -147,7 +147,7 @@ def release_memory() -> None:
 
     Python's own objects stay flat over 1,000 visits, but glibc keeps the freed
     heap of text surfaces, so RSS wanders by tens of MB; malloc_trim (glibc
-    only) holds it flat (docs/benchmarks-ui.md). Elsewhere this is a no-op.
+    only) holds it flat (docs/benchmarks.md). Elsewhere this is a no-op.
     """
     import ctypes
     import gc
