@@ -25,6 +25,7 @@ from game.engine.model import Story
 from game.engine.play import Choose, Context, Continue, State, start, step, values
 from game.engine.view import BLOCKED, HIDDEN, View, present
 from game.rules.ledger import LedgerEntry
+from game.rules.ledger import signed as ledger_signed
 from game.rules.model import Consequence, Ruleset, Source
 
 FIDELITY_TEXT = {
@@ -54,12 +55,8 @@ def environment() -> jinja2.Environment:
 
 
 def signed(n: int) -> str:
-    """+5, −5 (a real minus sign) or 0."""
-    if n > 0:
-        return f"+{n}"
-    if n < 0:
-        return f"\u2212{-n}"
-    return "0"
+    """+5, \u22125 (a real minus sign, for print) or 0."""
+    return ledger_signed(n, "\u2212")
 
 
 # -- sources, numbered in order of first citation -----------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 from game.engine.model import Story
 from game.engine.view import ChoiceView
-from game.rules.ledger import LedgerEntry
+from game.rules.ledger import LedgerEntry, signed
 from game.rules.model import Consequence, Source
 
 
@@ -29,10 +29,6 @@ def cite(sources: tuple[Source, ...]) -> str:
     if not sources:
         return "no source (invented for the game)"
     return "; ".join(f"{s.title}, {s.outlet}, {s.date}" for s in sources)
-
-
-def signed(n: int) -> str:
-    return f"+{n}" if n > 0 else str(n)
 
 
 def notice(entry: LedgerEntry, story: Story, transparent: bool) -> str:

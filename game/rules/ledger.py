@@ -12,6 +12,15 @@ from typing import Any, NamedTuple
 from game.rules.model import Fidelity, Source
 
 
+def signed(n: int, minus: str = "-") -> str:
+    """Points with their sign: +5, -5 (or a typographic minus, for print), 0."""
+    if n > 0:
+        return f"+{n}"
+    if n < 0:
+        return f"{minus}{-n}"
+    return "0"
+
+
 class LedgerEntry(NamedTuple):
     """One explained change. A NamedTuple rather than a frozen dataclass: just as
     immutable, and about five times cheaper to build, which matters in step()."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.rules.ledger import LedgerEntry
+from game.rules.ledger import LedgerEntry, signed
 from game.rules.model import Source
 
 
@@ -17,10 +17,6 @@ def points(applied: int) -> str:
     if applied < 0:
         return f"Lost {-applied} point{'s' if applied != -1 else ''}"
     return "Recorded, no points"
-
-
-def signed(n: int) -> str:
-    return f"+{n}" if n > 0 else (f"-{-n}" if n < 0 else "0")
 
 
 def score_change(e: LedgerEntry) -> str:
