@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 MAX_TURNS = 20_000  # a safety net: a driver that cannot go on gives up, exit 1
+STUCK_TURNS = 400  # loop turns on one unchanged screen before the driver gives up
 
 
 class Driver:
@@ -27,6 +28,8 @@ class Driver:
         self.visited: set[str] = set()
         self.keys: set[str] = set()
         self.turns = 0
+        self.same = 0
+        self.here: tuple | None = None
         self.finished_kiosk = False
         self.error: str | None = None
         self.pick = self.first_open  # what to choose once the given positions run out
@@ -39,6 +42,14 @@ class Driver:
             self.fail("autoplay made no progress")
             return
         scr = self.app.screen
+        # A screen that the driver cannot leave (a button it cannot reach) fails
+        # fast instead of idling until MAX_TURNS.
+        here = (scr.name, getattr(getattr(scr, "view", None), "scene", None), len(self.choices))
+        self.same = self.same + 1 if here == getattr(self, "here", None) else 0
+        self.here = here
+        if self.same > STUCK_TURNS:
+            self.fail(f"autoplay is stuck on the {scr.name} screen")
+            return
         if scr.name == "play" and scr.revealing:
             self.post_key(pygame.K_SPACE)  # a key shows all the text at once
             return

@@ -68,3 +68,31 @@ def test_one_key_reveal_from_opaque_to_transparent(launch) -> None:
     assert p.app.theme.opaque and p.screen.find("reveal") is not None
     p.key(pygame.K_r, "r")
     assert not p.app.theme.opaque and p.screen.find("reveal") is None
+
+
+def test_a_long_discussion_question_keeps_the_teachers_button_on_screen(launch,
+                                                                         mini_dir) -> None:
+    # Projector type made a long question taller than the screen, hiding the button.
+    question = ("Today a camera, an app and a neighbour each wrote something down about "
+                "you. Which of these records could you see? Which could you question? "
+                "Who should be able to correct them, and how long should they be kept?")
+    f = mini_dir / "scenarios" / "courier.yaml"
+    f.write_text(f.read_text().replace(
+        "    text: The court orders you to pay.\n",
+        f"    text: The court orders you to pay.\n    discuss: {question}\n"))
+    p = launch(story_dir=mini_dir, classroom=True, scenario="courier", size=(1280, 720))
+    p.skip_reveal()
+    p.key(pygame.K_b, "b")
+    p.key(pygame.K_RETURN)
+    while p.screen.name == "notice":
+        p.key(pygame.K_RETURN)
+    p.skip_reveal()
+    p.click("continue")
+    while p.screen.name == "notice":
+        p.key(pygame.K_RETURN)
+    p.skip_reveal()
+    assert p.screen.name == "discuss"
+    button = p.screen.find("discuss-done")
+    assert p.app.surface.get_rect().contains(p.screen.screen_rect(button))
+    p.click("discuss-done")
+    assert p.screen.name == "play"

@@ -52,11 +52,19 @@ class DiscussScreen(CardScreen):
         self.question = question
 
     def card_items(self, w: int) -> list[Widget]:
+        # The question is shown as large as the screen allows: projector type makes a
+        # long question taller than the screen, and the teacher's button must stay on it.
         t = self.theme
-        return [Text(t, "Discuss with the class", w, role="lead", style="bold", colour="accent"),
-                Text(t, self.question, w, role="h1", style="bold"),
-                Button(t, "discuss-done", "The class is ready: go on", w, self.app.pop,
-                       kind="primary")]
+        room = self.app.surface.get_size()[1] - 2 * t.px(10) - 2 * t.px(32)
+        for role in ("h1", "h2", "lead", "body"):
+            items = [Text(t, "Discuss with the class", w, role="lead", style="bold",
+                          colour="accent"),
+                     Text(t, self.question, w, role=role, style="bold"),
+                     Button(t, "discuss-done", "The class is ready: go on", w, self.app.pop,
+                            kind="primary")]
+            if sum(i.rect.h for i in items) + t.gap * (len(items) - 1) <= room:
+                break
+        return items
 
     def back(self) -> None:
         pass  # only the teacher's button (or Enter) goes on
