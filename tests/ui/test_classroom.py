@@ -15,6 +15,20 @@ def with_discussion(mini_dir: Path) -> Path:
     return mini_dir
 
 
+def walk_to_the_court(p) -> None:  # noqa: ANN001
+    """Vote for the second choice, take it, and continue to the court scene."""
+    p.skip_reveal()
+    p.key(pygame.K_b, "b")
+    p.key(pygame.K_RETURN)
+    while p.screen.name == "notice":
+        p.key(pygame.K_RETURN)
+    p.skip_reveal()
+    p.click("continue")
+    while p.screen.name == "notice":
+        p.key(pygame.K_RETURN)
+    p.skip_reveal()
+
+
 def test_projector_type(launch) -> None:
     p = launch(classroom=True)
     assert p.app.theme.pal.name == "high-contrast"
@@ -42,16 +56,7 @@ def test_vote_then_take_the_class_choice(launch) -> None:
 
 def test_discussion_pause_until_the_teacher_continues(launch, mini_dir) -> None:
     p = launch(story_dir=with_discussion(mini_dir), classroom=True, scenario="courier")
-    p.skip_reveal()
-    p.key(pygame.K_b, "b")
-    p.key(pygame.K_RETURN)
-    while p.screen.name == "notice":
-        p.key(pygame.K_RETURN)
-    p.skip_reveal()
-    p.click("continue")
-    while p.screen.name == "notice":
-        p.key(pygame.K_RETURN)
-    p.skip_reveal()
+    walk_to_the_court(p)
     assert p.app.session.view.scene == "court"
     assert p.screen.name == "discuss"
     assert "court list" in p.screen.question
@@ -81,16 +86,7 @@ def test_a_long_discussion_question_keeps_the_teachers_button_on_screen(launch,
         "    text: The court orders you to pay.\n",
         f"    text: The court orders you to pay.\n    discuss: {question}\n"))
     p = launch(story_dir=mini_dir, classroom=True, scenario="courier", size=(1280, 720))
-    p.skip_reveal()
-    p.key(pygame.K_b, "b")
-    p.key(pygame.K_RETURN)
-    while p.screen.name == "notice":
-        p.key(pygame.K_RETURN)
-    p.skip_reveal()
-    p.click("continue")
-    while p.screen.name == "notice":
-        p.key(pygame.K_RETURN)
-    p.skip_reveal()
+    walk_to_the_court(p)
     assert p.screen.name == "discuss"
     button = p.screen.find("discuss-done")
     assert p.app.surface.get_rect().contains(p.screen.screen_rect(button))
