@@ -22,6 +22,7 @@ from game.engine.play import (
     open_positions,
     start,
     step,
+    values,
 )
 
 
@@ -60,6 +61,7 @@ class Outcome:
     blocked: tuple[Door, ...] = ()
     blocked_at: str | None = None  # why the given choices could not all be taken
     taken: int = 0  # how many of the given choices were taken
+    stopped: str | None = None  # the next choice was "hidden", "blocked" or "missing" here
 
 
 def _auto_continue(ctx: Context, state: State) -> State:
@@ -93,7 +95,7 @@ def replay(story: Story, pt: Playthrough, ruleset: str | None = None,
     state, _ = start(ctx, real.seed)
     state = _auto_continue(ctx, state)
     found: list[Door] = []
-    blocked_at = None
+    blocked_at = stopped = None
     taken = 0
     for position in real.choices:
         if state.ended:
@@ -107,7 +109,7 @@ def replay(story: Story, pt: Playthrough, ruleset: str | None = None,
         except PlayError as exc:
             if strict:
                 raise
-            blocked_at = str(exc)
+            blocked_at, stopped = str(exc), _why_not(ctx, state, position)
             break
         taken += 1
         state = _auto_continue(ctx, state)
@@ -116,10 +118,16 @@ def replay(story: Story, pt: Playthrough, ruleset: str | None = None,
     scene = ctx.scene(state)
     title = None
     if state.ended and scene.ending is not None:
-        from game.engine.play import values
         title = scene.ending.fill(values(ctx, state))
     return Outcome(real, state, state.scene if state.ended else None, title,
-                   tuple(found), blocked_at, taken)
+                   tuple(found), blocked_at, taken, stopped)
+
+
+def _why_not(ctx: Context, state: State, position: int) -> str:
+    choices = ctx.scene(state).choices
+    if not 1 <= position <= len(choices):
+        return "missing"
+    return choice_status(ctx, state, choices[position - 1])[0]
 
 
 def what_if(story: Story, pt: Playthrough) -> list[Outcome]:

@@ -146,7 +146,6 @@ def path_split(story, outcome) -> str:  # noqa: ANN001
         what = f'"{choice.text.fill(values(ctx, outcome.state))}"'
     else:
         what = f"choice {position}"
-    why = ("closed to you" if "blocked by" in (outcome.blocked_at or "")
-           else "not offered to you")
+    why = "closed to you" if outcome.stopped == "blocked" else "not offered to you"
     return (f"Your path splits here after {outcome.taken} of your {total} choices: "
             f"{what} was {why} under these rules.")
