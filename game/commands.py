@@ -278,7 +278,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
 # -- reports, bench, kiosk ------------------------------------------------------------
 
 def report(args: argparse.Namespace) -> int:
-    from game.analysis import Playthrough, replay
+    from game.analysis import Playthrough
     from game.codes import CodeError, decode
     from game.engine.play import PlayError
     from game.report import write_report
@@ -296,11 +296,9 @@ def report(args: argparse.Namespace) -> int:
     else:
         raise UsageError("report needs --code CODE, or --scenario ID with --choices")
     try:
-        replay(story, pt, strict=True)
+        write_report(story, pt, args.output, name=args.name)  # replays strictly
     except PlayError as exc:
         raise UsageError(str(exc)) from None
-    try:
-        write_report(story, pt, args.output, name=args.name)
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"wrote {args.output}", file=sys.stderr)

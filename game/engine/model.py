@@ -51,7 +51,6 @@ class Choice:
     observe: tuple[Observation, ...] = ()
     set: tuple[tuple[str, Value], ...] = ()
     add: tuple[tuple[str, int], ...] = ()
-    where: Where | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,6 +148,3 @@ class Ruleset:
     def rules_on(self, behaviour: str) -> tuple[Rule, ...]:
         """The rules with this `on`, in file order."""
         return self.by_on.get(behaviour, ())
-
-    def consequence(self, cid: str) -> Consequence:
-        return next(c for c in self.consequences if c.id == cid)

@@ -76,6 +76,13 @@ def box(surf: pygame.Surface, rect: pygame.Rect, fill, border=None, width: int =
         pygame.draw.rect(surf, border, rect, width, border_radius=radius)
 
 
+def modal_card(surf: pygame.Surface, rect: pygame.Rect, theme, stripe) -> None:  # noqa: ANN001
+    """A modal card: panel, border, and a coloured stripe along its top edge."""
+    box(surf, rect, theme.pal.panel, theme.pal.border, max(2, theme.px(2)), theme.radius)
+    pygame.draw.rect(surf, stripe, (rect.x, rect.y, rect.w, theme.px(8)),
+                     border_top_left_radius=theme.radius, border_top_right_radius=theme.radius)
+
+
 def focus_ring(surf: pygame.Surface, rect: pygame.Rect, colour, thick: int,  # noqa: ANN001
                radius: int) -> None:
     """A thick outline outside the widget: shape, not just colour, marks focus."""

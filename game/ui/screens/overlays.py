@@ -35,10 +35,7 @@ class CardScreen(Screen):
             self.fixed.append(it)
 
     def draw(self, surf: pygame.Surface) -> None:
-        t = self.theme
-        gfx.box(surf, self.card, t.pal.panel, t.pal.border, max(2, t.px(2)), t.radius)
-        pygame.draw.rect(surf, t.pal.focus, (self.card.x, self.card.y, self.card.w, t.px(8)),
-                         border_top_left_radius=t.radius, border_top_right_radius=t.radius)
+        gfx.modal_card(surf, self.card, self.theme, self.theme.pal.focus)
         super().draw(surf)
 
 
