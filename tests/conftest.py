@@ -27,3 +27,23 @@ def mini():
     from game.engine.load import load_story
 
     return load_story(MINI)
+
+
+# CI installs Xvfb, Chromium and redis-server and then names them here, so that a
+# test that would skip for want of one of them fails instead: a missing tool must
+# not let CI pass by accident. Local runs without the variable skip as before.
+_REQUIRED = [w.strip().lower() for w in os.environ.get("ROAM_FREELY_REQUIRE", "").split(",")
+             if w.strip()]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201 - pytest's hook signature
+    outcome = yield
+    report = outcome.get_result()
+    if not (_REQUIRED and report.skipped):
+        return
+    reason = str(report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
+    missing = [tool for tool in _REQUIRED if tool in reason.lower()]
+    if missing:
+        report.outcome = "failed"
+        report.longrepr = (f"skipped although CI requires {', '.join(missing)}: {reason}")
