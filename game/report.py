@@ -12,7 +12,6 @@ forbids scripts and remote loads as a second line of defence.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import jinja2
 
 from game.analysis import Outcome, Playthrough, replay, what_if
+from game.atomic import write_atomic
 from game.codes import CodeError, encode
 from game.engine.model import Story
 from game.engine.play import Choose, Context, Continue, State, start, step, values
@@ -277,34 +277,6 @@ def write_report(story: Story, playthrough: Playthrough, path: str | os.PathLike
                  name: str | None = None) -> Path:
     """Render and write the debrief to `path` atomically; return the path written."""
     return write_atomic(Path(path), render_report(story, playthrough, name))
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write to a temporary file beside `path`, then rename over it: never half a page."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
-
-
-atomic_write = write_atomic  # the name the CLI uses
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # -- the score chart -----------------------------------------------------------------------
