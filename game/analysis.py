@@ -1,5 +1,6 @@
-"""Playthroughs as data: replay one (under its own or another ruleset), compare
-rulesets ("what if"), and simulate many random ones for balance and coverage.
+"""Playthroughs as data, on top of the host (`game.engine.host.Life`): replay one,
+simulate many random ones for balance and coverage, and compare rulesets by the
+same choices ("what if", in `game.whatif`).
 """
 
 from __future__ import annotations
@@ -9,132 +10,87 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.host import Door, Life, LoopLimit, PlayError, Playthrough, Stop
 from game.engine.model import Story
-from game.engine.play import (
-    Choose,
-    Context,
-    Continue,
-    LoopLimit,
-    PlayError,
-    State,
-    choice_status,
-    env,
-    open_positions,
-    start,
-    step,
-    values,
-)
+from game.engine.play import Context, State
 
+__all__ = ["Door", "Outcome", "Playthrough", "Tally", "random_playthrough", "replay",
+           "simulate", "what_if"]
 
-@dataclass(frozen=True, slots=True)
-class Playthrough:
-    """A life as data: scenario, ruleset, seed and the positions chosen, in order."""
-
-    scenario: str
-    ruleset: str
-    seed: int = 0
-    choices: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Door:
-    """A choice shown disabled on the path: one closed capability and what closed it."""
-
-    scene: str
-    choice: int
-    capability: str
-    by: tuple[str, ...]
-
-    def as_json(self) -> dict[str, Any]:
-        return {"scene": self.scene, "choice": self.choice, "capability": self.capability,
-                "by": list(self.by)}
+CANNOT = ("hidden", "blocked", "missing", "no-choice")  # a Stop.why that is a real stop
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """Where a playthrough ends up under one ruleset."""
+    """Where a playthrough ends up under one ruleset: the replayed life and its stop."""
 
-    playthrough: Playthrough
-    state: State
-    ending: str | None
-    ending_title: str | None
-    blocked: tuple[Door, ...] = ()
-    blocked_at: str | None = None  # why the given choices could not all be taken
-    taken: int = 0  # how many of the given choices were taken
-    stopped: str | None = None  # the next choice was "hidden", "blocked" or "missing" here
+    life: Life
+    stop: Stop | None = None
+    given: tuple[int, ...] = ()  # the positions the replay was given
 
+    @property
+    def playthrough(self) -> Playthrough:
+        """The playthrough replayed: the given positions, under this ruleset."""
+        s = self.life.state
+        return Playthrough(s.scenario, s.ruleset, s.seed, self.given)
 
-def _auto_continue(ctx: Context, state: State) -> State:
-    while not state.ended and ctx.scene(state).goto is not None:
-        state, _ = step(ctx, state, Continue())
-    return state
+    @property
+    def state(self) -> State:
+        return self.life.state
 
+    @property
+    def ending(self) -> str | None:
+        return self.life.ending
 
-def doors(ctx: Context, state: State) -> list[Door]:
-    """The blocked doors of the scene the player stands in now."""
-    out: list[Door] = []
-    e = env(ctx, state)
-    for choice in ctx.scene(state).choices:
-        status, closed = choice_status(ctx, state, choice, e)
-        if status == "blocked":
-            out.extend(Door(state.scene, choice.position, cap, tuple(c.id for c in by))
-                       for cap, by in closed)
-    return out
+    @property
+    def ending_title(self) -> str | None:
+        return self.life.ending_title
+
+    @property
+    def blocked(self) -> tuple[Door, ...]:
+        """Every closed door shown on the path."""
+        return self.life.doors
+
+    @property
+    def stopped(self) -> str | None:
+        """Why the next position could not be taken: "hidden", "blocked" or "missing"."""
+        return self.stop.why if self.stop is not None and self.stop.why in CANNOT else None
+
+    @property
+    def blocked_at(self) -> str | None:
+        """The engine's sentence for a stop (command line only, never for a player)."""
+        return self.stop.message if self.stopped else None
+
+    @property
+    def taken(self) -> int:
+        return self.stop.taken if self.stop is not None else len(self.given)
 
 
 def replay(story: Story, pt: Playthrough, ruleset: str | None = None,
            strict: bool = False) -> Outcome:
-    """Play the given choices under `ruleset` (default: the playthrough's own).
+    """Play the given positions under `ruleset` (default: the playthrough's own).
 
-    Scenes without choices are continued automatically. With `strict`, a choice
-    that is not open raises PlayError (as `run` needs); otherwise the replay stops
-    there and `blocked_at` says why (as "what if" needs). LoopLimit always raises.
+    With `strict`, a position that cannot be taken raises PlayError (as `run`
+    needs); otherwise the replay stops there and the Outcome says why. Positions
+    left over after an ending raise PlayError; the scene cap raises LoopLimit.
     """
-    real = Playthrough(pt.scenario, ruleset or pt.ruleset, pt.seed, pt.choices)
-    ctx = Context.of(story, real.scenario, real.ruleset)
-    state, _ = start(ctx, real.seed)
-    state = _auto_continue(ctx, state)
-    found: list[Door] = []
-    blocked_at = stopped = None
-    taken = 0
-    for position in real.choices:
-        if state.ended:
-            raise PlayError(f"the playthrough reached the ending '{state.scene}' before "
-                            f"choice {position}: too many choices given")
-        found.extend(doors(ctx, state))
-        try:
-            state, _ = step(ctx, state, Choose(position))
-        except LoopLimit:
-            raise
-        except PlayError as exc:
-            if strict:
-                raise
-            blocked_at, stopped = str(exc), _why_not(ctx, state, position)
-            break
-        taken += 1
-        state = _auto_continue(ctx, state)
-    if state.ended is False and blocked_at is None:
-        found.extend(doors(ctx, state))
-    scene = ctx.scene(state)
-    title = None
-    if state.ended and scene.ending is not None:
-        title = scene.ending.fill(values(ctx, state))
-    return Outcome(real, state, state.scene if state.ended else None, title,
-                   tuple(found), blocked_at, taken, stopped)
+    life, stop = Life.replay(story, pt, ruleset)
+    if stop is not None:
+        if stop.why == "loop":
+            raise LoopLimit(stop.message)
+        if strict or stop.why == "ended":
+            raise PlayError(stop.message)
+    return Outcome(life, stop, pt.choices)
 
 
-def _why_not(ctx: Context, state: State, position: int) -> str:
-    choices = ctx.scene(state).choices
-    if not 1 <= position <= len(choices):
-        return "missing"
-    return choice_status(ctx, state, choices[position - 1])[0]
+def what_if(story: Story, pt: Playthrough, own: Life | None = None) -> list[Any]:
+    """The same choices under every ruleset, the playthrough's own first (Comparisons)."""
+    from game.whatif import compare
+
+    return compare(story, pt, own)
 
 
-def what_if(story: Story, pt: Playthrough) -> list[Outcome]:
-    """The same choices under every ruleset of the story, the playthrough's own first."""
-    order = [pt.ruleset] + [r for r in story.rulesets if r != pt.ruleset]
-    return [replay(story, pt, r) for r in order]
-
+# -- simulate -----------------------------------------------------------------------
 
 @dataclass
 class Tally:
@@ -148,51 +104,77 @@ class Tally:
     choices_taken: int = 0
 
 
+def wander(life: Life, chooser: random.Random) -> tuple[set[str], bool]:
+    """Play `life` to its end choosing uniformly among the choices that can be taken.
+
+    Returns the consequences ever in force, and whether the life was cut short
+    (no choice could be taken, or the scene cap).
+    """
+    ever_active = set(life.state.standing.active)
+    try:
+        while not life.ended:
+            if life.can_go_on:
+                life.go_on()
+            else:
+                options = life.takeable()
+                if not options:
+                    return ever_active, True
+                life.choose(chooser.choice(options))
+            ever_active.update(life.state.standing.active)
+    except LoopLimit:
+        return ever_active, True
+    return ever_active, False
+
+
 def random_playthrough(ctx: Context, seed: int, chooser: random.Random,
                        tally: Tally) -> State:
-    """One playthrough choosing uniformly among the open choices, counted into `tally`."""
-    state, _ = start(ctx, seed)
-    ever_active = set(state.standing.active)
-    ending: str | None = None
-    try:
-        while not state.ended:
-            scene = ctx.scene(state)
-            if scene.goto is not None:
-                state, _ = step(ctx, state, Continue())
-            else:
-                options = open_positions(ctx, state)
-                if not options:
-                    break
-                state, _ = step(ctx, state, Choose(chooser.choice(options)))
-                tally.choices_taken += 1
-            ever_active.update(state.standing.active)
-        if state.ended:
-            ending = state.scene
-    except LoopLimit:
-        pass
-    tally.endings[ending] += 1
+    """One playthrough choosing uniformly among the takeable choices, counted into `tally`."""
+    life = Life.begin(ctx.story, ctx.scenario.id, ctx.ruleset.id, seed)
+    return _count(life, wander(life, chooser)[0], tally)
+
+
+def _count(life: Life, ever_active: set[str], tally: Tally) -> State:
+    state = life.state
+    tally.endings[life.ending] += 1
     tally.scores.append(state.standing.score)
     tally.rules.update(e.rule for e in state.ledger if e.rule is not None)
     tally.consequences.update(ever_active)
     tally.visited.update(state.path)
+    tally.choices_taken += len(state.choices)
     return state
 
 
 def simulate(story: Story, scenario: str, ruleset: str | None = None, runs: int = 1000,
-             seed: int = 0) -> dict[str, Any]:
-    """N random playthroughs: playthrough i has seed `seed + i`; one chooser seeded `seed`."""
+             seed: int = 0, whatif: bool = False) -> dict[str, Any]:
+    """N random playthroughs: playthrough i has seed `seed + i`; one chooser seeded `seed`.
+
+    With `whatif`, each life's positions are replayed under every other ruleset
+    (CLI.md version 2, `simulate --whatif`).
+    """
     ctx = Context.of(story, scenario, ruleset)
     chooser = random.Random(seed)
     tally = Tally()
+    lives: list[Life] = []
     for i in range(runs):
-        random_playthrough(ctx, seed + i, chooser, tally)
-    return summary(ctx, runs, seed, tally)
+        life = Life.begin(story, scenario, ctx.ruleset.id, seed + i)
+        _count(life, wander(life, chooser)[0], tally)
+        if whatif:
+            lives.append(life)
+    data = summary(ctx, runs, seed, tally)
+    if whatif:
+        from game.whatif import whatif_summary
+
+        data["whatif"] = whatif_summary(story, lives)
+    return data
 
 
 def summary(ctx: Context, runs: int, seed: int, tally: Tally) -> dict[str, Any]:
     scores = sorted(tally.scores)
-    score = ({"min": scores[0], "median": scores[(len(scores) - 1) // 2], "max": scores[-1]}
-             if scores else {"min": None, "median": None, "max": None})
+    score: dict[str, Any] | None = (
+        {"min": scores[0], "median": scores[(len(scores) - 1) // 2], "max": scores[-1]}
+        if scores else {"min": None, "median": None, "max": None})
+    if not ctx.ruleset.keeps_score:
+        score = None
     endings = {("null" if k is None else k): v for k, v in tally.endings.items()}
     return {
         "scenario": ctx.scenario.id, "ruleset": ctx.ruleset.id, "runs": runs, "seed": seed,

@@ -171,7 +171,7 @@ class Life:
     """
 
     __slots__ = ("story", "ctx", "_state", "_view", "_intents", "_stands", "_refusals",
-                 "opening")
+                 "_tried", "opening")
 
     def __init__(self, story: Story, ctx: Context, state: State, events: list[Event]) -> None:
         self.story = story
@@ -181,6 +181,7 @@ class Life:
         self._intents: list[int | str] = []  # an int per choice, "c" per Continue
         self._stands: list[State] = []  # every state that stood at a scene with choices
         self._refusals: list[Refusal] = []
+        self._tried: dict[int, tuple[Refusal, ...]] = {}  # choice index -> its refusals
         self.opening = Beat(events)  # what starting did (consequences in force from the start)
         self._note(state)
 
@@ -282,6 +283,20 @@ class Life:
         return tuple(out)
 
     @property
+    def stands(self) -> tuple[State, ...]:
+        """Every state in which the life stood before choices, in order: the k-th is the
+        state the k-th choice was taken from (the last one is now, if it stands at choices)."""
+        return tuple(self._stands)
+
+    def tried(self, k: int) -> tuple[Refusal, ...]:
+        """The refusals of the k-th choice taken (0-based): empty when its door was open."""
+        return self._tried.get(k, ())
+
+    def view_at(self, state: State) -> View:
+        """What the player saw in an earlier state of this life (one of `stands`)."""
+        return present(self.ctx, state)
+
+    @property
     def intents(self) -> tuple[int | str, ...]:
         """Every intent sent, in order: a position per choice, "c" per Continue."""
         return tuple(self._intents)
@@ -306,6 +321,7 @@ class Life:
         beat = Beat(events)
         if any(_is_refusal(e) for e in events):
             self._refusals.extend(beat.refusals)
+            self._tried[len(state.choices) - 1] = beat.refusals
         self._note(state)
         return beat
 
