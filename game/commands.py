@@ -295,6 +295,11 @@ def report(args: argparse.Namespace) -> int:
                          positions(args.choices))
     else:
         raise UsageError("report needs --code CODE, or --scenario ID with --choices")
+    if args.name is not None:
+        try:
+            args.name.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 on the command line
+            raise UsageError("--name is not valid text (UTF-8)") from None
     try:
         write_report(story, pt, args.output, name=args.name)  # replays strictly
     except PlayError as exc:
@@ -310,10 +315,12 @@ def class_report(args: argparse.Namespace) -> int:
     from game.report import write_atomic
 
     story = load(args.story)
+    from game.codefile import CodeFileError, read_code_lines
+
     try:
-        lines = args.codes.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {args.codes}: {exc}") from None
+        lines = read_code_lines(args.codes)
+    except CodeFileError as exc:
+        raise UsageError(str(exc)) from None
     html, problems = render_class_report(story, lines, str(args.codes))
     for problem in problems:
         print(problem, file=sys.stderr)
