@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
 import traceback
@@ -60,6 +61,7 @@ def run(options: PlayOptions) -> int:
     except pygame.error as err:
         print(f"error: cannot open a window: {err}", file=sys.stderr)
         return 2
+    stop_on_signals(app)
     try:
         return app.loop()
     except Exception:  # no traceback reaches a player: it goes to a log file instead
@@ -87,6 +89,12 @@ def splash(options: PlayOptions) -> None:
     from game.ui.theme import HIGH_CONTRAST, LIGHT
 
     pygame.display.init()
+    if pygame.display.get_driver() in ("offscreen", "dummy") and \
+            os.environ.get("SDL_VIDEODRIVER") not in ("offscreen", "dummy"):
+        # SDL falls back to drawing in memory when DISPLAY names no X server
+        # (a stale ssh or tmux variable, WSL, a container): nobody would see us.
+        pygame.display.quit()
+        raise NoDisplay("the display could not be opened")
     pygame.font.init()
     pygame.display.set_caption("Roam Freely")
     if options.fullscreen or options.kiosk:
@@ -106,6 +114,24 @@ def splash(options: PlayOptions) -> None:
 
 class AppError(Exception):
     """A problem with the options or the display, said in one sentence."""
+
+
+class NoDisplay(AppError):
+    """No screen a person could see: the caller falls back to the terminal game."""
+
+
+def stop_on_signals(app: App) -> None:
+    """SIGTERM and SIGINT end the game cleanly, in kiosk mode too.
+
+    SDL turns both into a window-close event, which a locked kiosk ignores, so a
+    supervisor's `systemctl restart` would hang until it kills us: locking means
+    ignoring visitors, not the supervisor.
+    """
+    def stop(signum: int, frame: object) -> None:
+        app.quit(0)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
 
 
 class ConfigErrors(AppError):
