@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ruleset", default=None)
     p.add_argument("--runs", type=int, default=1000)
     _seed(p)
+    p.add_argument("--whatif", action="store_true",
+                   help="also replay each life's choices under every other ruleset")
     p.add_argument("--json", action="store_true")
 
     add("validate", "check the story folder")
@@ -105,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("class-report", "a class summary from a file of replay codes (HTML)")
     p.add_argument("codes", type=Path, metavar="CODES.txt")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html")
+
+    p = add("handouts", "the teacher pack: printable handouts made from the story (HTML)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
 
     p = add("bench", "the performance figures of docs/benchmarks.md")
     p.add_argument("--json", action="store_true")
@@ -150,6 +155,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "run": commands.run, "simulate": commands.simulate, "validate": commands.validate,
         "rules": commands.rules, "graph": commands.graph, "schema": commands.schema,
         "report": commands.report, "class-report": commands.class_report,
+        "handouts": commands.handouts,
         "bench": commands.bench, "kiosk-pin": commands.kiosk_pin,
     }
     if args.command is None:

@@ -101,14 +101,17 @@ def run(args: argparse.Namespace) -> int:
 def run_json(story: Story, outcome: Any, code: str) -> dict[str, Any]:
     state = outcome.state
     ruleset = story.rulesets[state.ruleset]
+    scored = getattr(ruleset, "scored", True)  # version 2: a ruleset may keep no score
     return {
         "scenario": state.scenario, "ruleset": state.ruleset, "seed": state.seed,
         "code": code, "ending": outcome.ending, "ending_title": outcome.ending_title,
-        "score": state.standing.score, "tier": ruleset.tier_of(state.standing.score).id,
+        "score": state.standing.score if scored else None,
+        "tier": ruleset.tier_of(state.standing.score).id if scored else None,
         "lists": [lid for lid in ruleset.lists if lid in state.standing.lists],
         "active": list(state.standing.active), "path": list(state.path),
         "ledger": [e.as_json() for e in state.ledger],
         "blocked": [d.as_json() for d in outcome.blocked],
+        "refusals": [r.as_json() for r in outcome.life.refusals],
     }
 
 
@@ -124,7 +127,7 @@ def simulate(args: argparse.Namespace) -> int:
         raise UsageError("--runs must be 1 or more")
     if args.seed < 0:
         raise UsageError("--seed must be 0 or more")
-    data = sim(story, sid, rid, args.runs, args.seed)
+    data = sim(story, sid, rid, args.runs, args.seed, whatif=args.whatif)
     if args.json:
         dump(data)
     else:
@@ -236,7 +239,17 @@ def play(args: argparse.Namespace) -> int:
         classroom=args.classroom, kiosk_config=args.kiosk_config, mode=args.mode,
         scenario=args.scenario, ruleset=args.ruleset, lang=args.lang, autoplay=autoplay,
         screenshots=args.screenshots, size=_size(args.size))
-    return run_window(options)
+    from game.ui.app import NoDisplay
+
+    try:
+        return run_window(options)
+    except NoDisplay:
+        if args.kiosk:  # exit non-zero, so that the kiosk's supervisor tries again
+            raise UsageError("kiosk mode needs a display, and the one named by DISPLAY "
+                             "did not open") from None
+        print("The display could not be opened: starting the terminal game instead "
+              "(`python -m game text`).", file=sys.stderr)
+        return play_in_terminal_default(load(args.story), args)
 
 
 def _check_kiosk_config(story: Story, path: Path | None) -> None:
@@ -307,6 +320,19 @@ def report(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def handouts(args: argparse.Namespace) -> int:
+    from game.handouts import write_handouts
+
+    story = load(args.story)
+    try:
+        written = write_handouts(story, args.output)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"wrote {len(written)} pages to {args.output} (open index.html to print them)",
+          file=sys.stderr)
     return 0
 
 
