@@ -1,9 +1,11 @@
 """The museum kiosk's settings file: load, validate, defaults, and the admin PIN.
 
-A kiosk config is a small YAML file read with the story's own reader, so it
-gets the same safety (no tags, no aliases, no duplicate keys, 1 MiB at most)
-and the same error form, `PATH:LINE: error: message`. Every problem in the
-file is reported at once; an unknown key names the nearest known one.
+A kiosk config is a small YAML file read with the story's own reader and
+checked with the story's own dialect: the same safety (no tags, no aliases, no
+duplicate keys, 1 MiB at most), a strict pydantic model for its shape, and the
+same problem wording (`game.engine.problems`), `PATH:LINE: error: message`.
+Every problem in the file is reported at once; an unknown key names the
+nearest known one.
 
 The admin PIN is never stored: only a salted PBKDF2-SHA256 hash of it, as text
 `pbkdf2_sha256$ITERATIONS$SALT$HASH` (salt and hash in hex), made by
@@ -20,11 +22,13 @@ import hmac
 import re
 import secrets
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.engine.problems import Problem, describe, shape_problems
 from game.engine.yamlread import YamlError, YList, YMap, read_yaml_file
 
 MODES = ("opaque", "transparent")
@@ -104,109 +108,67 @@ def load_kiosk_config(path: Path) -> KioskConfig:
     return KioskConfig(source=shown, **values)
 
 
-def _number(lo: float, hi: float, integer: bool = False) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
-        kind = "a whole number" if integer else "a number"
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-                integer and not isinstance(value, int)):
-            return f"expected {kind} from {lo:g} to {hi:g}, got {_show(value)}"
-        if not lo <= value <= hi:
-            return f"expected {kind} from {lo:g} to {hi:g}, got {value:g}"
-        return None
-    return check
+class _File(BaseModel):
+    """The file's shape, checked by pydantic exactly as story files are (strict: `yes`
+    is no boolean, 44.5 no whole number); problems are worded by `shape_problems`."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    pin_hash: str
+    lives: list[str] = []
+    mode: Literal["opaque", "transparent"] = "opaque"
+    idle_seconds: Annotated[float, Field(ge=1, le=3600)] = 40
+    warning_seconds: Annotated[float, Field(ge=1, le=600)] = 20
+    short_path: bool = True
+    touch_min_mm: Annotated[float, Field(ge=1, le=100)] = 10
+    touch_min_px: Annotated[int, Field(ge=1, le=1000)] = 44
+    dpi: Annotated[float, Field(ge=20, le=2000)] | None = None
+    admin_hold_seconds: Annotated[float, Field(ge=1, le=60)] = 5
+    log_dir: Annotated[str, Field(min_length=1)] | None = None
 
 
-def _boolean(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return None
-    return f"expected true or false, got {_show(value)}"
-
-
-def _mode(value: Any) -> str | None:
-    if value in MODES:
-        return None
-    return f"expected one of {', '.join(MODES)}, got {_show(value)}"
-
-
-def _pin_hash(value: Any) -> str | None:
-    if isinstance(value, str) and _HASH_PATTERN.match(value):
-        return None
-    return ("not a PIN hash made by `python -m game kiosk-pin` "
-            f"(expected {PIN_ALGORITHM}$ITERATIONS$SALT$HASH)")
-
-
-def _folder(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return None
-    return f"expected a folder path, got {_show(value)}"
-
-
-# key -> (check, may be null); `lives` has its own check.
-_SCALARS: dict[str, tuple[Callable[[Any], str | None], bool]] = {
-    "mode": (_mode, False),
-    "idle_seconds": (_number(1, 3600), False),
-    "warning_seconds": (_number(1, 600), False),
-    "pin_hash": (_pin_hash, False),
-    "short_path": (_boolean, False),
-    "touch_min_mm": (_number(1, 100), False),
-    "touch_min_px": (_number(1, 1000, integer=True), False),
-    "dpi": (_number(20, 2000), True),
-    "admin_hold_seconds": (_number(1, 60), False),
-    "log_dir": (_folder, True),
-}
-_FLOATS = ("idle_seconds", "warning_seconds", "touch_min_mm", "dpi", "admin_hold_seconds")
-KEYS = ("lives", *_SCALARS)
-REQUIRED = ("pin_hash",)
+KEYS = tuple(_File.model_fields)
+_HOW = "(make one with `python -m game kiosk-pin`)"
 
 
 class _Checker:
-    """Walks the parsed file, collecting every error with its line."""
+    """Shape first (pydantic, in the story's words), then what a shape cannot say."""
 
     def __init__(self, shown: str) -> None:
         self.shown = shown
         self.errors: list[str] = []
 
     def error(self, line: int, message: str) -> None:
-        self.errors.append(f"{self.shown}:{line}: error: {message}")
+        self.errors.append(str(Problem(self.shown, line, message)))
 
     def document(self, data: Any) -> dict[str, Any]:
         if data is None:
-            self.error(1, "the file is empty: it needs at least `pin_hash:` "
-                       "(make one with `python -m game kiosk-pin`)")
+            self.error(1, f"the file is empty: it needs at least `pin_hash:` {_HOW}")
             return {}
         if not isinstance(data, YMap):
-            self.error(getattr(data, "line", 1), "expected a mapping of settings "
-                       "(`key: value` lines), got " + _show(data))
+            self.error(getattr(data, "line", 1), "the file should be a mapping of settings "
+                       f"(`key: value` lines); found {describe(data)}")
             return {}
-        out: dict[str, Any] = {}
-        for key, value in data.items():
-            line = data.value_lines[key]
-            if key == "lives":
-                out["lives"], out["lives_lines"] = self.lives(value, line)
-            elif key in _SCALARS:
-                check, nullable = _SCALARS[key]
-                problem = None if (value is None and nullable) else check(value)
-                if problem:
-                    self.error(line, f"{key}: {problem}")
-                else:
-                    out[key] = float(value) if key in _FLOATS and value is not None else value
-            else:
-                self.error(data.key_lines[key], _unknown_key(key))
-        for key in REQUIRED:
-            if key not in data:
-                self.error(data.line, f"missing required key '{key}' "
-                           "(make one with `python -m game kiosk-pin`)")
-        return out
+        try:
+            parsed = _File.model_validate(dict(data))
+        except ValidationError as exc:
+            for problem in shape_problems(_File, data, self.shown, exc):
+                hint = f" {_HOW}" if "'pin_hash'" in problem.message else ""
+                self.error(problem.line, problem.message + hint)
+            return {}
+        values = parsed.model_dump(exclude_unset=True)
+        if not _HASH_PATTERN.match(parsed.pin_hash):
+            self.error(data.value_lines["pin_hash"], "pin_hash is not a PIN hash made by "
+                       "`python -m game kiosk-pin` "
+                       f"(expected {PIN_ALGORITHM}$ITERATIONS$SALT$HASH)")
+        if "lives" in data:
+            values["lives"], values["lives_lines"] = self.lives(data["lives"])
+        return values
 
-    def lives(self, value: Any, line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        if not isinstance(value, YList):
-            self.error(line, "lives: expected a list of scenario ids, like "
-                       f"[courier, student], got {_show(value)}")
-            return (), ()
+    def lives(self, value: YList) -> tuple[tuple[str, ...], tuple[int, ...]]:
         seen: dict[str, int] = {}
         for item, item_line in zip(value, value.item_lines, strict=True):
-            if not isinstance(item, str) or not _ID.match(item):
-                self.error(item_line, f"lives: {_show(item)} is not a scenario id "
+            if not _ID.match(item):
+                self.error(item_line, f"lives: {describe(item)} is not a scenario id "
                            "(lowercase letters, digits, '-' and '_')")
             elif item in seen:
                 self.error(item_line, f"lives: '{item}' is listed twice "
@@ -214,26 +176,6 @@ class _Checker:
             else:
                 seen[item] = item_line
         return tuple(seen), tuple(seen.values())
-
-
-def _unknown_key(key: str) -> str:
-    near = difflib.get_close_matches(str(key), KEYS, n=1, cutoff=0.6)
-    hint = f"; did you mean '{near[0]}'?" if near else f" (known keys: {', '.join(KEYS)})"
-    return f"unknown key '{key}'{hint}"
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return repr(value)
-    return str(value)
 
 
 def check_against(config: KioskConfig, story: Any) -> list[str]:
