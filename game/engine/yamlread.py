@@ -6,7 +6,11 @@ the format's own scalar rules (`yes`/`on` stay words, dates stay text, only
 `true`/`false` are booleans), line numbers for every key and value, and one
 pass that refuses what the format forbids: explicit tags, anchors and aliases
 (so no alias bombs), duplicate keys, more than one document, files over 1 MiB
-and invalid UTF-8.
+and invalid UTF-8. It also refuses what would break a reader further on, each
+with its own line: nesting deeper than MAX_DEPTH, numbers longer than
+MAX_DIGITS, control characters, and the Unicode line and paragraph separators
+(which YAML counts as line breaks and editors do not, so every later line
+number would be wrong).
 """
 
 from __future__ import annotations
@@ -23,6 +27,15 @@ except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
     _Loader = yaml.SafeLoader
 
 MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 50  # a story nests about 8 levels; past this a reader would recurse away
+MAX_DIGITS = 18  # a plain number with more digits than this is no score, count or chance
+
+# Characters YAML refuses, and those it reads as line breaks (NEL, LS, PS): both
+# are found before parsing, so their line is the one an editor shows.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_BREAKS = re.compile(r"[\x85\u2028\u2029]")
+_NAMES = {"\x00": "NUL", "\x0c": "form feed", "\x7f": "DEL", "\x85": "next line (U+0085)",
+          "\u2028": "line separator (U+2028)", "\u2029": "paragraph separator (U+2029)"}
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)\Z")
@@ -83,16 +96,46 @@ def read_yaml_file(path: Path, shown: str | None = None) -> Any:
     """Read `path`; errors name it as `shown` (default: the path as given)."""
     name = shown or str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # never the whole of a huge file
+            if len(raw) > MAX_BYTES:
+                _too_big(name, max(len(raw), _size(f)))
     except OSError as exc:
         raise YamlError(name, 1, f"cannot read the file: {exc.strerror or exc}") from None
     return read_yaml_bytes(raw, name)
 
 
+def _size(f: Any) -> int:
+    import os
+
+    return os.fstat(f.fileno()).st_size
+
+
+def _too_big(name: str, size: int) -> None:
+    raise YamlError(name, 1, f"the file is {size:,} bytes; the limit is 1 MiB "
+                    f"({MAX_BYTES:,} bytes): split it into several files")
+
+
+def _odd_character(text: str, name: str) -> None:
+    """Refuse control characters and YAML-only line breaks, at the line an editor shows."""
+    found = _CONTROL.search(text) or _BREAKS.search(text)
+    if found is None:
+        return
+    ch = found.group()
+    before = text[:found.start()]
+    line, column = before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
+    what = _NAMES.get(ch, f"control character U+{ord(ch):04X}")
+    if _BREAKS.match(ch):
+        raise YamlError(name, line, f"an invisible {what} at column {column}, as pasted from "
+                        "some word processors: YAML reads it as a line break; replace it with "
+                        "an ordinary line break or a space")
+    raise YamlError(name, line, f"the file contains a {what} at column {column}; "
+                    "story files hold text only: remove it")
+
+
 def read_yaml_bytes(raw: bytes, name: str) -> Any:
     if len(raw) > MAX_BYTES:
-        raise YamlError(name, 1, f"the file is {len(raw):,} bytes; the limit is 1 MiB "
-                        f"({MAX_BYTES:,} bytes): split it into several files")
+        _too_big(name, len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -101,6 +144,7 @@ def read_yaml_bytes(raw: bytes, name: str) -> Any:
                         "save it as UTF-8") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    _odd_character(text, name)
     return _Reader(text, name).document()
 
 
@@ -117,6 +161,8 @@ class _Reader:
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
+        self.text = text
+        self.depth = 0
         self.loader = _Loader(text)
         self.get = self.loader.get_event
 
@@ -146,12 +192,19 @@ class _Reader:
     def _syntax(self, exc: yaml.MarkedYAMLError) -> YamlError:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
+        if mark is not None and self._char_at(mark.line, mark.column) == "\t":
+            return YamlError(self.name, line, "a tab character: YAML indents with spaces "
+                             "only, so replace the tab with spaces")
         problem = exc.problem or exc.context or "malformed YAML"
         if exc.context and exc.context_mark is not None and exc.problem:
             # Where the parser noticed is often a line after the mistake:
             # say where the unfinished part began as well.
             problem += f" ({exc.context} that began at line {exc.context_mark.line + 1})"
         return YamlError(self.name, line, f"malformed YAML: {problem}")
+
+    def _char_at(self, line: int, column: int) -> str:
+        lines = self.text.split("\n", line + 1)
+        return lines[line][column:column + 1] if line < len(lines) else ""
 
     def check(self, event: Any) -> None:
         """Refuse aliases, anchors and explicit tags."""
@@ -173,12 +226,19 @@ class _Reader:
         if kind is _SCALAR:
             if event.anchor is not None or event.tag is not None:
                 self.check(event)
-            return _scalar(event)
+            return self.scalar(event)
         self.check(event)
-        if kind is _MAP:
-            return self.mapping(event)
-        if kind is _SEQ:
-            return self.sequence(event)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(event, f"nested more than {MAX_DEPTH} levels deep; a story needs "
+                            "far fewer: is a bracket or an indent wrong?")
+        try:
+            if kind is _MAP:
+                return self.mapping(event)
+            if kind is _SEQ:
+                return self.sequence(event)
+        finally:
+            self.depth -= 1
         raise self.fail(event, "malformed YAML")
 
     def sequence(self, start: Any) -> YList:
@@ -216,22 +276,29 @@ class _Reader:
             value_lines[key] = value_event.start_mark.line + 1
             if (type(value_event) is _SCALAR and value_event.anchor is None
                     and value_event.tag is None):
-                out[key] = _scalar(value_event)  # the common case, without a call to node()
+                out[key] = self.scalar(value_event)  # the common case, without node()
             else:
                 out[key] = self.node(value_event)
 
 
-def _scalar(event: Any) -> Any:
-    value = event.value
-    if event.style or not value:  # quoted or block: always text
-        return value if event.style else None
-    first = value[0]
-    if first in "tf" and value in ("true", "false"):
-        return value == "true"
-    if value in ("~", "null"):
-        return None
-    if first in "0123456789+-." and _INT.match(value):
-        return _number(YInt, value)
-    if first in "0123456789+-." and _FLOAT.match(value):
-        return _number(YFloat, value)
-    return value
+    def scalar(self, event: Any) -> Any:
+        value = event.value
+        if event.style or not value:  # quoted or block: always text
+            return value if event.style else None
+        first = value[0]
+        if first in "tf" and value in ("true", "false"):
+            return value == "true"
+        if value in ("~", "null"):
+            return None
+        if first in "0123456789+-.":
+            if _INT.match(value):
+                if len(value.lstrip("+-")) > MAX_DIGITS:
+                    raise self.fail(event, f"a number of {len(value.lstrip('+-')):,} digits; "
+                                    f"numbers in a story have at most {MAX_DIGITS}")
+                return _number(YInt, value)
+            if _FLOAT.match(value):
+                if len(value) > MAX_DIGITS + 8:
+                    raise self.fail(event, f"a number written with {len(value):,} characters; "
+                                    "numbers in a story are short")
+                return _number(YFloat, value)
+        return value
