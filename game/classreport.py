@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.analysis import Outcome, Playthrough, what_if
+from game.analysis import Outcome, Playthrough, replay, what_if
 from game.codes import CodeError, decode
 from game.engine.model import Story
 from game.engine.play import PlayError
@@ -51,10 +51,9 @@ def read_codes(story: Story, lines: list[str],
             continue
         try:
             pt = decode(story, text)
-            outcomes = what_if(story, pt)
-            if outcomes[0].blocked_at is not None:
-                raise PlayError(outcomes[0].blocked_at)
-            stops = walk(story, pt).stops
+            own = replay(story, pt, strict=True).life  # the one replay of the life as played
+            outcomes = what_if(story, pt, own)
+            stops = walk(story, pt, own).stops
         except (CodeError, PlayError) as exc:  # LoopLimit is a PlayError
             skip(n, f"skipped: {_sentence(exc)}")
             continue

@@ -21,9 +21,10 @@ import jinja2
 from game.analysis import Outcome, Playthrough, replay, what_if
 from game.atomic import write_atomic
 from game.codes import CodeError, encode
+from game.engine.host import Life
 from game.engine.model import Story
-from game.engine.play import Choose, Context, Continue, State, start, step, values
-from game.engine.view import BLOCKED, HIDDEN, View, present
+from game.engine.play import Context, State, values
+from game.engine.view import BLOCKED, HIDDEN, View
 from game.rules.ledger import LedgerEntry
 from game.rules.ledger import signed as ledger_signed
 from game.rules.model import Consequence, Ruleset, Source
@@ -103,22 +104,15 @@ class Walk:
     final: View | None = None
 
 
-def walk(story: Story, pt: Playthrough) -> Walk:
-    """Replay `pt` through the engine, keeping the view of every scene with choices."""
-    ctx = Context.of(story, pt.scenario, pt.ruleset)
-    state, _ = start(ctx, pt.seed)
-    stops: list[Stop] = []
-    positions = iter(pt.choices)
-    while not state.ended:
-        if ctx.scene(state).goto is not None:
-            state, _ = step(ctx, state, Continue())
-            continue
-        taken = next(positions, None)
-        stops.append(Stop(present(ctx, state), taken))
-        if taken is None:
-            break
-        state, _ = step(ctx, state, Choose(taken))
-    return Walk(state, stops, present(ctx, state))
+def walk(story: Story, pt: Playthrough, life: Life | None = None) -> Walk:
+    """The view of every scene with choices on the path, from one replay of `pt`
+    (raises PlayError when the positions cannot all be taken)."""
+    if life is None:
+        life = replay(story, pt, strict=True).life
+    stands = life.stands
+    stops = [Stop(life.view_at(state), pt.choices[k] if k < len(pt.choices) else None)
+             for k, state in enumerate(stands)]
+    return Walk(life.state, stops, life.view)
 
 
 # -- the report's model ------------------------------------------------------------------------
@@ -174,7 +168,8 @@ def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
         ledger = o.state.ledger
         rows.append({
             "played": i == 0, "id": rs.id, "name": rs.name, "fidelity": str(rs.fidelity),
-            "ending": o.ending_title, "stopped": stop_reason(o) if o.blocked_at else None,
+            "ending": o.ending_title, "stopped": o.sentence if o.stopped else None,
+            "parting": o.sentence if i and not o.stopped else None,
             "score": st.score, "start": rs.score.start, "tier": rs.tier_of(st.score).label,
             "scored": keeps_score(rs),
             "lists": [name for lid, name in rs.lists.items() if lid in st.lists],
@@ -186,18 +181,6 @@ def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
             "doors": len({(d.scene, d.choice) for d in o.blocked}),
         })
     return rows
-
-
-def stop_reason(o: Outcome) -> str:
-    """Where and why the same choices could not all be taken, in a reader's words."""
-    pos = o.playthrough.choices[o.taken] if o.taken < len(o.playthrough.choices) else None
-    scene = o.state.scene
-    by = sorted({c for d in o.blocked if d.scene == scene and d.choice == pos for c in d.by})
-    if by:
-        return f"at scene '{scene}', choice {pos} was closed by {', '.join(by)}"
-    if any(d.scene == scene and d.choice == pos for d in o.blocked):
-        return f"at scene '{scene}', choice {pos} stayed closed: no privilege opened it"
-    return f"at scene '{scene}', choice {pos} was not offered under these rules"
 
 
 def discussion(story: Story, pt: Playthrough, state: State) -> list[dict[str, Any]]:
@@ -223,9 +206,9 @@ def facts_info(story: Story, pt: Playthrough, state: State,
 
 def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict[str, Any]:
     """Everything the debrief template shows, as plain data (raises PlayError, LoopLimit)."""
-    outcome = replay(story, pt, strict=True)
-    outcomes = what_if(story, pt)
-    trip = walk(story, pt)
+    outcome = replay(story, pt, strict=True)  # the one replay of the life as played
+    outcomes = what_if(story, pt, outcome.life)
+    trip = walk(story, pt, outcome.life)
     state = outcome.state
     scenario = story.scenarios[pt.scenario]
     ruleset = story.rulesets[pt.ruleset]

@@ -10,13 +10,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from game.analysis import Playthrough, what_if
 from game.codes import encode
-from game.engine.events import Recorded
+from game.engine.host import Beat, Life
 from game.engine.model import Story
-from game.engine.play import Choose, Context, Continue, PlayError, State, start, step
-from game.engine.view import BLOCKED, OPEN, View, present
-from game.textout import cite, door, ledger_lines, notice, wrap
+from game.engine.view import BLOCKED, OPEN, View
+from game.textout import cite, door, door_reasons, ledger_lines, notice, refusal, scored, wrap
+from game.whatif import compare
 
 HELP = ("Type a choice's number and press Enter. Other keys: s = your standing, "
         "l = the ledger, m = switch between what the system tells you (opaque) and what "
@@ -67,20 +66,20 @@ class Terminal:
 
     # -- playing ----------------------------------------------------------------
     def play(self, scenario: str, ruleset: str, seed: int) -> int:
-        ctx = Context.of(self.story, scenario, ruleset)
+        life = Life.begin(self.story, scenario, ruleset, seed)
         self.say("")
-        self.say(wrap(f"{ctx.scenario.title}. Rules in force: {ctx.ruleset.name}. {HELP}"))
-        state, events = start(ctx, seed)
+        self.say(wrap(f"{life.scenario.title}. Rules in force: {life.ruleset.name}. {HELP}"))
         while True:
-            view = present(ctx, state)
+            view = life.view
             self.show_scene(view)
-            if state.ended:
-                self.finish(ctx, state, view)
+            if life.ended:
+                self.finish(life, view)
                 return 0
-            state, events = self.turn(ctx, state, view)
-            for event in events:
-                if isinstance(event, Recorded):
-                    self.say(notice(event.entry, self.story, self.transparent))
+            beat = self.turn(life, view)
+            if beat.refusal is not None:
+                self.say(refusal(beat.refusal, life, self.transparent))
+            for entry in beat.entries:
+                self.say(notice(entry, self.story, self.transparent, scored(life.ruleset)))
 
     def show_scene(self, view: View) -> None:
         self.say("")
@@ -92,24 +91,31 @@ class Terminal:
         for fact in view.facts:
             self.say(wrap(f"Fact: {fact.text} (Source: {cite(fact.sources)})", "  "))
 
-    def turn(self, ctx: Context, state: State, view: View) -> tuple[State, list]:
+    def turn(self, life: Life, view: View) -> Beat:
         while True:
             if view.can_continue:
                 answer = self.ask("Press Enter to continue. ").strip().lower()
             else:
                 self.list_choices(view)
                 answer = self.ask("Your choice: ").strip().lower()
-            if self.command(answer, ctx, state):
+            if self.command(answer, life):
                 continue
-            try:
-                if view.can_continue and answer == "":
-                    return step(ctx, state, Continue())
-                if answer.isdigit() and not view.can_continue:
-                    return step(ctx, state, Choose(int(answer)))
-            except PlayError as exc:
-                self.say(wrap(f"That door is closed: {exc}."))
+            if view.can_continue and answer == "":
+                return life.go_on()
+            if answer.isdigit() and not view.can_continue:
+                position = int(answer)
+                if position in life.takeable():
+                    return life.choose(position)
+                self.say(wrap(self.not_takeable(view, position)))
                 continue
             self.say("Type a choice's number, or h for help.")
+
+    def not_takeable(self, view: View, position: int) -> str:
+        """Why a number cannot be taken, in words (never the engine's message)."""
+        choice = next((c for c in view.visible_choices if c.position == position), None)
+        if choice is None:
+            return f"There is no choice {position} here. Type one of the numbers shown."
+        return "That door is closed: " + door_reasons(choice, self.transparent)
 
     def list_choices(self, view: View) -> None:
         for choice in view.visible_choices:
@@ -118,15 +124,15 @@ class Terminal:
             elif choice.status == BLOCKED:
                 self.say(door(choice, self.transparent))
 
-    def command(self, answer: str, ctx: Context, state: State) -> bool:
+    def command(self, answer: str, life: Life) -> bool:
         if answer == "q":
             raise Quit
         if answer == "h":
             self.say(wrap(HELP))
         elif answer == "s":
-            self.standing(ctx, state)
+            self.standing(life)
         elif answer == "l":
-            for line in ledger_lines(state.ledger, self.story):
+            for line in ledger_lines(life.ledger, self.story, scored(life.ruleset)):
                 self.say(line)
         elif answer == "m":
             self.transparent = not self.transparent
@@ -136,29 +142,34 @@ class Terminal:
             return False
         return True
 
-    def standing(self, ctx: Context, state: State) -> None:
-        sv = present(ctx, state).standing
-        self.say(f"Score {sv.score}, tier {sv.tier.label} ({sv.tier.id}).")
+    def standing(self, life: Life) -> None:
+        sv = life.view.standing
+        if scored(life.ruleset):
+            self.say(f"Score {sv.score}, tier {sv.tier.label}.")
+        else:
+            self.say(f"{life.ruleset.name} keeps no score, only lists.")
         self.say("Lists: " + (", ".join(name for _, name in sv.lists) or "none") + ".")
         closed = [c.name for c in sv.capabilities if not c.open]
         self.say(wrap("Closed to you now: " + (", ".join(closed) or "nothing") + "."))
 
-    def finish(self, ctx: Context, state: State, view: View) -> None:
+    def finish(self, life: Life, view: View) -> None:
         if view.discuss:
             self.say(wrap(f"To discuss: {view.discuss}"))
         self.say("")
         self.say("Your ledger, every change explained:")
-        for entry in state.ledger:
-            self.say(f"Step {entry.step}, at {entry.scene}:")
-            self.say(notice(entry, self.story, True))
-        pt = Playthrough(state.scenario, state.ruleset, state.seed, state.choices)
+        for entry in life.ledger:
+            self.say(f"Step {entry.step}:")
+            self.say(notice(entry, self.story, True, scored(life.ruleset)))
+        pt = life.playthrough
         self.say("")
         self.say("The same choices under every ruleset:")
-        for out in what_if(self.story, pt):
-            rs = self.story.rulesets[out.playthrough.ruleset]
-            end = out.ending_title or "stopped: " + (out.blocked_at or "no ending")
-            self.say(wrap(f"{rs.name}: score {out.state.standing.score}, tier "
-                          f"{rs.tier_of(out.state.standing.score).label}; {end}", "  "))
+        for c in compare(self.story, pt, life):
+            rs = c.ruleset
+            head = rs.name + (" (yours)" if c.own else "")
+            if scored(rs):
+                st = c.state.standing
+                head += f": score {st.score}, tier {rs.tier_of(st.score).label}"
+            self.say(wrap(f"{head}. {c.sentence}", "  "))
         self.say(f"Replay code: {encode(self.story, pt)}")
 
 

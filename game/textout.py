@@ -31,61 +31,100 @@ def cite(sources: tuple[Source, ...]) -> str:
     return "; ".join(f"{s.title}, {s.outlet}, {s.date}" for s in sources)
 
 
-def notice(entry: LedgerEntry, story: Story, transparent: bool) -> str:
+def scored(ruleset: Any) -> bool:
+    """False for a ruleset that keeps no score: then no score or tier is ever shown."""
+    return bool(ruleset.keeps_score)
+
+
+def notice(entry: LedgerEntry, story: Story, transparent: bool, keeps_score: bool = True) -> str:
     """The notice of one ledger entry: what changed and why (or what the system says)."""
     behaviour = story.behaviours.get(entry.behaviour, entry.behaviour)
     if not transparent:
         said = entry.notice or "Your record has been updated."
         if entry.rule is None:
             return wrap(f"Recorded: {behaviour}.", "  ")
-        return wrap(f"Notice: {said} Score: {entry.after}.", "  ")
+        return wrap(f"Notice: {said}" + (f" Score: {entry.after}." if keeps_score else ""),
+                    "  ")
     if entry.rule is None:
         lines = [f"Recorded, no points: {behaviour}. {entry.reason}"]
         if entry.seen_by:
             lines.append(f"Seen by: {entry.seen_by}.")
         return "\n".join(wrap(line, "  ") for line in lines)
-    applied = "" if entry.applied == entry.delta else f" (applied {signed(entry.applied)})"
-    head = (f"No points (score stays {entry.after})" if entry.delta == 0 else
-            f"Score {signed(entry.delta)}{applied}: {entry.before} -> {entry.after}")
+    if not keeps_score:
+        head = f"Recorded: {behaviour}."
+    else:
+        applied = "" if entry.applied == entry.delta else f" (applied {signed(entry.applied)})"
+        head = (f"No points (score stays {entry.after})." if not entry.delta else
+                f"Score {signed(entry.delta)}{applied}: {entry.before} -> {entry.after}.")
     lines = [
-        f"{head}, tier {entry.tier}. Rule {entry.rule}.",
+        head,
         f"Why: {entry.reason}",
         f"Seen by: {entry.seen_by}.",
         f"How true: {entry.fidelity}. Source: {cite(entry.sources)}.",
     ]
-    lines += [f"Now in force: {c}." for c in entry.started]
-    lines += [f"No longer in force: {c}." for c in entry.ended]
     return "\n".join(wrap(line, "  ") for line in lines)
 
 
 def door(choice: ChoiceView, transparent: bool) -> str:
-    """A blocked choice, with what the system says or the real reason."""
-    head = f"{choice.position}. [closed] {choice.text}"
+    """A closed choice, with what the system says or the real reason."""
+    can_try = getattr(choice, "can_try", False)
+    mark = "[closed, you may try]" if can_try else "[closed]"
+    head = f"{choice.position}. {mark} {choice.text}"
+    parts = _reasons(choice, transparent)
+    return "\n".join([wrap(head, "  ")] + [wrap(p, "       ") for p in parts])
+
+
+def door_reasons(choice: ChoiceView, transparent: bool) -> str:
+    """Why a door is closed, in one paragraph."""
+    return " ".join(_reasons(choice, transparent)) or "it is not open to you."
+
+
+def _reasons(choice: ChoiceView, transparent: bool) -> list[str]:
     parts = []
     for closed in choice.closed:
         if not closed.by:
             parts.append(f"{closed.name}: not open to you (no privilege grants it).")
         for cons in closed.by:
             parts.append(_why(cons, transparent))
-    return "\n".join([wrap(head, "  ")] + [wrap(p, "       ") for p in parts])
+    return list(dict.fromkeys(parts))
 
 
 def _why(cons: Consequence, transparent: bool) -> str:
     if not transparent:
         return cons.notice or "Not available."
-    return (f"Closed by {cons.id}: {cons.explain} ({cons.fidelity}; "
-            f"source: {cite(cons.sources)})")
+    return f"Why: {cons.explain} ({cons.fidelity}; source: {cite(cons.sources)})"
 
 
-def ledger_lines(entries: tuple[LedgerEntry, ...], story: Story) -> list[str]:
+def refusal(refused: Any, life: Any, transparent: bool) -> str:
+    """A tried closed door: the story's refusal text, and (transparent) the real reason."""
+    lines = [refused.text] if refused.text else ["The door stays closed."]
+    if transparent:
+        for cons in life.ruleset.consequences:
+            if cons.id in refused.by:
+                lines.append(f"Why: {cons.explain} ({cons.fidelity}; source: "
+                             f"{cite(cons.sources)})")
+        if not refused.by:
+            cap = life.story.capabilities.get(refused.capability)
+            name = cap.name if cap else "This"
+            lines.append(f"Why: {name} is not open to you (no privilege grants it).")
+    return "\n".join(wrap(line, "  ") for line in lines)
+
+
+def ledger_lines(entries: tuple[LedgerEntry, ...], story: Story,
+                 keeps_score: bool = True) -> list[str]:
+    """The ledger for a reader: what was seen, and what it did (no ids)."""
     if not entries:
         return ["  (the ledger is empty)"]
     out = []
     for e in entries:
-        rule = e.rule or "no rule"
-        out.append(wrap(f"{e.step}. [{e.scene}] {story.behaviours.get(e.behaviour, e.behaviour)}"
-                        f" - {rule}, {signed(e.delta)} ({e.before} -> {e.after}), "
-                        f"{e.fidelity or 'recorded'}", "  "))
+        what = story.behaviours.get(e.behaviour, e.behaviour)
+        if e.rule is None:
+            did = "recorded, no rule applied"
+        elif keeps_score:
+            did = f"{signed(e.delta)} points ({e.before} -> {e.after})"
+        else:
+            did = "recorded"
+        out.append(wrap(f"{e.step}. {what}: {did}. {e.fidelity or ''}".rstrip(), "  "))
     return out
 
 
@@ -118,13 +157,23 @@ def print_simulation(story: Story, data: dict[str, Any]) -> None:
     for ending, n in data["endings"].items():
         print(f"  ending {ending}: {n}")
     s = data["score"]
-    print(f"  score: min {s['min']}, median {s['median']}, max {s['max']}")
+    if s is None:
+        print("  score: none kept (this ruleset keeps lists only)")
+    else:
+        print(f"  score: min {s['min']}, median {s['median']}, max {s['max']}")
     for rule, n in data["rules"].items():
         print(f"  rule {rule} fired {n} times")
     for cons, n in data["consequences"].items():
         print(f"  {cons} active in {n} playthroughs")
     if data["unvisited"]:
         print("  never visited: " + ", ".join(data["unvisited"]))
+    w = data.get("whatif")
+    if w:
+        print(f"  what if, by the same choices: {round(w['differ'] * 100)} % of lives end "
+              "differently under at least one other ruleset")
+        for rid in w["rulesets"]:
+            ends = ", ".join(f"{e} {n}" for e, n in w["endings"][rid].items())
+            print(f"    under {rid}: {ends}; stopped {w['stopped'][rid]}")
 
 
 def print_playthrough(story: Story, outcome: Any, code: str) -> None:
@@ -137,6 +186,9 @@ def print_playthrough(story: Story, outcome: Any, code: str) -> None:
     for d in outcome.blocked:
         by = ", ".join(d.by) or "closed by default"
         print(f"  closed door at {d.scene}, choice {d.choice}: {d.capability} ({by})")
+    for r in outcome.life.refusals:
+        by = ", ".join(r.by) or "closed by default"
+        print(f"  refused at {r.scene}, choice {r.choice}: {r.capability} ({by})")
     ending = f"{outcome.ending_title} ({outcome.ending})" if outcome.ending else "not reached"
     print(f"ending: {ending}; score {state.standing.score}")
     print(f"replay code: {code}")

@@ -22,7 +22,7 @@ def cli(*args: str, story: Path = MINI, stdin: str | None = None) -> subprocess.
 
 
 RUN_KEYS = ["scenario", "ruleset", "seed", "code", "ending", "ending_title", "score", "tier",
-            "lists", "active", "path", "ledger", "blocked"]
+            "lists", "active", "path", "ledger", "blocked", "refusals"]
 ENTRY_KEYS = ["step", "scene", "behaviour", "rule", "delta", "before", "after", "tier",
               "reason", "seen_by", "fidelity", "sources", "started", "ended"]
 
@@ -131,8 +131,11 @@ def test_the_terminal_game_plays_to_an_ending_from_stdin() -> None:
     assert out.returncode == 0, out.stderr
     text = out.stdout
     assert "1. [closed] Take the high-speed train" in text
-    assert "Closed by RAIL-BAN: Listed debtors may not buy" in text
-    assert "That door is closed" in text
+    assert "Why: Listed debtors may not buy" in text
+    assert "That door is closed: Why: Listed debtors" in text
+    for engine_word in ("RAIL-BAN", "COURT-DEFAULT", "TRAFFIC-RED-LIGHT", "not open (",
+                        "station", "[day"):
+        assert engine_word not in text  # no ids or engine messages reach a player
     assert "THE END: The slow way" in text
     assert "Score -100: 995 -> 895" in text
     assert "Replay code: RF-" in text

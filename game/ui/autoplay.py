@@ -98,7 +98,8 @@ class Driver:
             given = bool(self.choices)
             pos = self.choices[0] if given else self.pick(v)
             c = next((c for c in v.visible_choices if c.position == pos), None)
-            if c is None or c.status != "open":
+            # A closed door with `instead` can be tried, as a player would (v2).
+            if c is None or not (c.status == "open" or getattr(c, "can_try", False)):
                 why = "blocked" if c is not None else "hidden or missing"
                 self.fail(f"autoplay: at scene '{v.scene}' choice {pos} is {why}")
                 return

@@ -119,3 +119,26 @@ def test_begin_refuses_an_unknown_scenario_or_ruleset(mini) -> None:
         Life.begin(mini, "nowhere")
     with pytest.raises(KeyError):
         Life.begin(mini, "courier", "nobody")
+
+
+def test_only_the_host_drives_the_engine() -> None:
+    """No drive loop outside the host: nothing but host.py (and play.py itself) reaches
+    play.start or play.step, by import or by attribute."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "game"
+    allowed = {root / "engine" / "host.py", root / "engine" / "play.py"}
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "game.engine.play":
+                offenders += [f"{path.name} imports {a.name}" for a in node.names
+                              if a.name in ("start", "step")]
+            if (isinstance(node, ast.Attribute) and node.attr in ("start", "step")
+                    and isinstance(node.value, ast.Name) and node.value.id == "play"):
+                offenders.append(f"{path.name} calls play.{node.attr}")
+    assert offenders == []
+    assert len(allowed) == 2 and all(p.exists() for p in allowed)

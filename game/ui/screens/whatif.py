@@ -17,7 +17,8 @@ class WhatIfScreen(ListingScreen):
         super().__init__(app)
         from game.analysis import what_if
 
-        self.outcomes = what_if(app.story, app.session.playthrough())
+        # One Comparison per ruleset (game.whatif), the life as played first.
+        self.outcomes = what_if(app.story, app.session.playthrough(), app.session.life)
 
     def items(self, w: int) -> list[Widget]:
         t = self.theme
@@ -26,7 +27,7 @@ class WhatIfScreen(ListingScreen):
         cards = [self.card(o, col, i == 0) for i, o in enumerate(self.outcomes)]
         rows = [Row(t, cards[i:i + k], w, gap=t.px(14), top=True) for i in range(0, len(cards), k)]
         return [Text(t, "Your choices, the same seed, played again under each ruleset of the "
-                     "story. Where the path would have been blocked, the replay stops there.",
+                     "story. Where a door is closed, the replay tries it as you would have.",
                      w, colour="muted"), *rows]
 
     def card(self, o, w: int, own: bool) -> Card:  # noqa: ANN001
@@ -47,11 +48,10 @@ class WhatIfScreen(ListingScreen):
             if o.ending_title:
                 out.append(Text(t, f"Ending: {o.ending_title}", iw, role="small",
                                 style="bold"))
-            if o.blocked_at:
-                out.append(Text(t, words.path_split(story, o), iw, role="small",
-                                colour="bad", style="bold"))
-            doors = [f"{d.scene}: {caps[d.capability].name if d.capability in caps else ''}"
-                     f" ({', '.join(d.by) or 'closed by default'})" for d in o.blocked]
+            if not own and o.sentence:
+                out.append(Text(t, o.sentence, iw, role="small",
+                                colour="bad" if o.stopped else "ink", style="bold"))
+            doors = [caps[d.capability].name for d in o.blocked if d.capability in caps]
             out.append(Text(t, "Closed along the way: " + ("; ".join(dict.fromkeys(doors))
                                                           or "nothing"), iw, role="small"))
             return out
