@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("handouts", "the teacher pack: printable handouts made from the story (HTML)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
 
+    p = add("serve", "browser play and the live class over the network (docs/web.md)")
+    p.add_argument("--host", default="127.0.0.1", help="0.0.0.0 lets the class join")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--store", default=None, metavar="URL",
+                   help="where live classes are kept: memory (default) or redis://...")
+
     p = add("bench", "the performance figures of docs/benchmarks.md")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
@@ -156,7 +162,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "rules": commands.rules, "graph": commands.graph, "schema": commands.schema,
         "report": commands.report, "class-report": commands.class_report,
         "handouts": commands.handouts,
-        "bench": commands.bench, "kiosk-pin": commands.kiosk_pin,
+        "bench": commands.bench, "serve": commands.serve, "kiosk-pin": commands.kiosk_pin,
     }
     if args.command is None:
         # `python -m game` alone: the game with its defaults.

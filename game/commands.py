@@ -209,14 +209,11 @@ def has_display() -> bool:
 
 
 def play(args: argparse.Namespace) -> int:
-    story = load(args.story)
-    if args.scenario is not None:
-        scenario_id(story, args.scenario)
-    if args.ruleset is not None:
-        ruleset_id(story, args.ruleset)
+    """The window opens first and loads the story once (the App checks --scenario,
+    --ruleset and the kiosk config against it); the terminal fallback loads it here."""
     autoplay = positions(args.autoplay) if args.autoplay is not None else None
-    if args.kiosk:
-        _check_kiosk_config(story, args.kiosk_config)
+    if not args.story.is_dir():
+        raise UsageError(f"no story folder at {args.story}")
     if not has_display() and args.kiosk and autoplay is None:
         # A kiosk must not fall back to a terminal nobody sees: fail, so that its
         # supervisor (systemd, cage) restarts it once the screen is there.
@@ -228,7 +225,7 @@ def play(args: argparse.Namespace) -> int:
         else:
             print("No display found: starting the terminal game instead "
                   "(`python -m game text`).", file=sys.stderr)
-            return play_in_terminal_default(story, args)
+            return play_in_terminal_default(load(args.story), args)
     try:
         from game.ui.app import run as run_window
         from game.ui.options import PlayOptions
@@ -252,27 +249,13 @@ def play(args: argparse.Namespace) -> int:
         return play_in_terminal_default(load(args.story), args)
 
 
-def _check_kiosk_config(story: Story, path: Path | None) -> None:
-    """Refuse a kiosk config with errors before anything starts."""
-    if path is None:
-        return
-    from game.kiosk_config import KioskConfigError, check_against, load_kiosk_config
-
-    try:
-        config = load_kiosk_config(path)
-    except KioskConfigError as exc:
-        print(exc, file=sys.stderr)
-        raise StoryInvalid from None
-    problems = check_against(config, story)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        raise StoryInvalid
-
-
 def play_in_terminal_default(story: Story, args: argparse.Namespace) -> int:
     from game.term import play_in_terminal
 
+    if args.scenario is not None:
+        scenario_id(story, args.scenario)
+    if args.ruleset is not None:
+        ruleset_id(story, args.ruleset)
     return play_in_terminal(story, args.scenario, args.ruleset, args.mode or "transparent", 0)
 
 
@@ -362,6 +345,12 @@ def bench(args: argparse.Namespace) -> int:
     from game.bench import run_bench
 
     return run_bench(args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    from game.web.serve import main_serve
+
+    return main_serve(args)
 
 
 def kiosk_pin(args: argparse.Namespace) -> int:
