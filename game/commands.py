@@ -109,7 +109,7 @@ def run_json(story: Story, outcome: Any, code: str) -> dict[str, Any]:
         "tier": ruleset.tier_of(state.standing.score).id if scored else None,
         "lists": [lid for lid in ruleset.lists if lid in state.standing.lists],
         "active": list(state.standing.active), "path": list(state.path),
-        "ledger": [e.as_json() for e in state.ledger],
+        "ledger": [e.as_json(scored) for e in state.ledger],
         "blocked": [d.as_json() for d in outcome.blocked],
         "refusals": [r.as_json() for r in outcome.life.refusals],
     }

@@ -43,7 +43,8 @@ def run(options: PlayOptions) -> int:
     except pygame.error as err:
         print(f"error: cannot open a window: {err}", file=sys.stderr)
         return 2
-    from game.engine.load import StoryErrors, load_story  # the slow import, after a frame
+    # After a frame; a compiled story when it is unchanged (game.storycache).
+    from game.storycache import StoryErrors, load_story
 
     try:
         story = load_story(options.story)

@@ -43,8 +43,9 @@ class WhatIfScreen(ListingScreen):
                 Text(t, rs.name + (" (yours)" if own else ""), iw, role="lead", style="bold"),
                 Text(t, f"Final score: {st.score}" if rs.keeps_score else
                      "No score: this system keeps lists", iw, role="h2", style="bold"),
-                Text(t, f"Tier: {words.tier_label(rs, tier.id)}", iw),
                 Text(t, f"Lists: {lists}", iw, role="small")]
+            if rs.keeps_score:  # a lists-only system has no tier to show
+                out.insert(2, Text(t, f"Tier: {words.tier_label(rs, tier.id)}", iw))
             if o.ending_title:
                 out.append(Text(t, f"Ending: {o.ending_title}", iw, role="small",
                                 style="bold"))
