@@ -79,8 +79,7 @@ def crossing_screen(s: Svg) -> dict[str, tuple[float, float, float, float]]:
     for i, look in enumerate(looks):
         x, y = 300 + (i % 3) * 200, 118 + (i // 3) * 236
         s.rect(x, y, 176, 176, "dusk", rx=8)
-        with s.group(f"translate({x + 88},{y + 230}) scale(0.62)"):
-            s.rect(-70, -250, 140, 130, look.top, rx=40)
+        s.rect(x + 34, y + 118, 108, 58, look.top, rx=24)
         head(s, x + 88, y + 78, look, r=40)
         for bx, by in ((x, y), (x + 176, y), (x, y + 176), (x + 176, y + 176)):
             s.line(bx, by, bx + (18 if bx == x else -18), by, "red", 5)
@@ -101,9 +100,10 @@ def crossing_screen(s: Svg) -> dict[str, tuple[float, float, float, float]]:
     s.rect(0, 780, W, 120, "slate")
     for i in range(9):
         s.rect(560 + i * 56, 800, 30, 100, "paper", rx=3)
-    person(s, 360, 860, Look("skin1", "teal", "ink", "hair2", "pony"), 0.8)
-    person(s, 1200, 880, Look("skin3", "rust", "slate", "hair1", "short"), 0.85)
-    person(s, 1300, 860, Look("skin3", "honey", "slate", "hair1", "short"), 0.85, child=True)
+    person(s, 360, 770, Look("skin1", "teal", "ink", "hair2", "pony"), 0.8, back=True)
+    person(s, 1200, 775, Look("skin3", "rust", "ink", "hair1", "short"), 0.75, back=True)
+    person(s, 1280, 770, Look("skin3", "honey", "teal", "hair1", "short"), 0.75, child=True,
+           back=True)
     return {"face": slot}
 
 

@@ -1,13 +1,158 @@
-"""Procedural art: a city skyline watched by cameras. No image files, any size."""
+"""Pictures: the story's scene art and faces, fitted to a size and cached; the procedural skyline.
+
+`picture(name, size)` loads story/images/NAME (SVG, PNG or JPEG) fitted inside `size`
+keeping its aspect ratio; a missing or broken file gives a plain placeholder of that
+size, never an error. `face(scenario_id, size)` is a life's face (a short path uses the
+face of the life it shortens); `slot(name)` and `with_face(...)` put the player's face
+into the crossing screen. Surfaces are cached per (file, size): a 1920x1080 SVG takes
+tens of milliseconds to render, a frame has 4.
+"""
 
 from __future__ import annotations
 
+import json
 import math
 import random
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import pygame
 
-from game.ui.theme import Palette, blend
+from game import paths
+from game.ui.theme import Palette, blend, hex_rgb
+
+PLACEHOLDER = hex_rgb("#e9e3d6")  # a quiet sand card where a picture could not be drawn
+FACE_SLOT = "face"
+_CACHE_SIZE = 12  # about 100 MB of 1920x1080 surfaces at most: the kiosk runs all day
+
+
+def images_dir(story: Any = None) -> Path:
+    """The images folder of `story` (anything with a `root`), else of the bundled story."""
+    root = getattr(story, "root", None)
+    return Path(root) / "images" if root else paths.bundled_story() / "images"
+
+
+def picture(name: str, size: tuple[int, int], story: Any = None) -> pygame.Surface:
+    """The picture fitted inside `size` (aspect ratio kept), or a placeholder of `size`."""
+    w, h = max(1, int(size[0])), max(1, int(size[1]))
+    surf = _load(images_dir(story) / name, w, h)
+    return surf if surf is not None else placeholder((w, h))
+
+
+def has_picture(name: str, story: Any = None) -> bool:
+    """Whether the picture exists and draws (loads it once at a small size)."""
+    return _load(images_dir(story) / name, 64, 64) is not None
+
+
+def placeholder(size: tuple[int, int]) -> pygame.Surface:
+    surf = pygame.Surface(size)
+    surf.fill(PLACEHOLDER)
+    return surf
+
+
+def is_placeholder(surf: pygame.Surface) -> bool:
+    """Whether `surf` is one plain placeholder colour (checked on a coarse grid)."""
+    w, h = surf.get_size()
+    return all(tuple(surf.get_at((x * (w - 1) // 8, y * (h - 1) // 8)))[:3] == PLACEHOLDER
+               for x in range(9) for y in range(9))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _load(path: Path, w: int, h: int) -> pygame.Surface | None:
+    try:
+        if path.suffix.lower() == ".svg":
+            img = pygame.image.load_sized_svg(str(path), (w, h))
+        else:
+            img = pygame.image.load(str(path))
+    except (pygame.error, OSError, ValueError):
+        return None
+    iw, ih = img.get_size()
+    if iw < 1 or ih < 1:
+        return None
+    k = min(w / iw, h / ih)
+    fitted = (max(1, min(w, round(iw * k))), max(1, min(h, round(ih * k))))
+    if fitted != (iw, ih):
+        if img.get_bitsize() not in (24, 32):  # smoothscale needs 24 or 32 bits per pixel
+            deep = pygame.Surface(img.get_size(), pygame.SRCALPHA, 32)
+            deep.blit(img, (0, 0))
+            img = deep
+        img = pygame.transform.smoothscale(img, fitted)
+    return img.convert_alpha() if pygame.display.get_surface() is not None else img
+
+
+def clear_cache() -> None:
+    """Forget every loaded picture (tests; a story reloaded from disk)."""
+    _load.cache_clear()
+    _slots.cache_clear()
+    _with_face.cache_clear()
+
+
+# -- faces -------------------------------------------------------------------------------
+
+def face_name(scenario_id: str, story: Any = None) -> str:
+    """The face picture of a life: face-LIFE.svg, where a short path names its full life."""
+    scenarios = getattr(story, "scenarios", None) or {}
+    scenario = scenarios.get(scenario_id)
+    base = getattr(scenario, "short_of", None) or scenario_id
+    return f"face-{base}.svg"
+
+
+def face(scenario_id: str, size: tuple[int, int], story: Any = None) -> pygame.Surface:
+    """The life's face fitted in `size` (a placeholder if that life has no face)."""
+    return picture(face_name(scenario_id, story), size, story)
+
+
+@lru_cache(maxsize=4)
+def _slots(folder: Path) -> dict[str, dict[str, tuple[float, float, float, float]]]:
+    try:
+        data = json.loads((folder / "slots.json").read_text(encoding="utf-8"))
+        return {name: {k: tuple(float(v) for v in r) for k, r in found.items()}
+                for name, found in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def slot(name: str, kind: str = FACE_SLOT, story: Any = None
+         ) -> tuple[float, float, float, float] | None:
+    """The (x, y, w, h) fractions of picture `name` that the UI fills (e.g. with a face)."""
+    return _slots(images_dir(story)).get(name, {}).get(kind)
+
+
+def slot_rect(name: str, drawn: pygame.Rect, kind: str = FACE_SLOT,
+              story: Any = None) -> pygame.Rect | None:
+    """Where the slot lies on screen when picture `name` is drawn at `drawn`."""
+    frac = slot(name, kind, story)
+    if frac is None:
+        return None
+    x, y, w, h = frac
+    return pygame.Rect(drawn.x + round(x * drawn.w), drawn.y + round(y * drawn.h),
+                       round(w * drawn.w), round(h * drawn.h))
+
+
+def with_face(name: str, size: tuple[int, int], scenario_id: str,
+              story: Any = None) -> pygame.Surface:
+    """Picture `name` with the life's face drawn into its face slot (cached; do not draw on it)."""
+    return _with_face(images_dir(story), name, max(1, int(size[0])), max(1, int(size[1])),
+                      face_name(scenario_id, story))
+
+
+@lru_cache(maxsize=2)
+def _with_face(folder: Path, name: str, w: int, h: int, face_file: str) -> pygame.Surface:
+    base = _load(folder / name, w, h)
+    if base is None:
+        return placeholder((w, h))
+    frac = _slots(folder).get(name, {}).get(FACE_SLOT)
+    if frac is None:
+        return base
+    bw, bh = base.get_size()
+    target = pygame.Rect(round(frac[0] * bw), round(frac[1] * bh), round(frac[2] * bw),
+                         round(frac[3] * bh))
+    portrait = _load(folder / face_file, max(1, target.w), max(1, target.h))
+    out = base.copy()
+    if portrait is not None:
+        out.blit(portrait, portrait.get_rect(center=target.center))
+    return out
 
 
 def skyline(surf: pygame.Surface, rect: pygame.Rect, pal: Palette, phase: float = 1.0,
