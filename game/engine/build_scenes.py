@@ -2,7 +2,9 @@
 
 Scene ids, `goto` targets, behaviours observed, capabilities required,
 variables (declared before use, keeping their type), `if` expressions in the
-scenario's scope, `{name}` templates, fact sources and image files.
+scenario's scope, `{name}` templates, fact sources and image files. Version 2:
+branching `goto` lists, `instead` on a choice with `requires`, and scene text
+as a list of paragraphs with conditions.
 """
 
 from __future__ import annotations
@@ -12,7 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine import expr as E
 from game.engine.build_rules import Place, RulesetBuilder, unknown
-from game.engine.model import Choice, Fact, Observation, Scenario, Scene, Value
+from game.engine.model import (
+    Branch,
+    Choice,
+    Fact,
+    Goto,
+    Instead,
+    Observation,
+    Paragraph,
+    Scenario,
+    Scene,
+    SceneText,
+    Value,
+)
 from game.engine.text import Template, TemplateError, parse_template
 from game.rules.model import Where
 
@@ -20,8 +34,20 @@ if TYPE_CHECKING:
     from game.engine.load import Catalog, Folder
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-BUILT_IN = {"score": E.INT, "tier": E.STR}
+BUILT_IN = {"score": E.INT, "tier": E.STR, "scored": E.BOOL}
+RESERVED_V2 = "scored"  # a built-in from version 2: a version 1 variable of that name wins
 TEXT_NAMES = ("score", "tier", "tier_label")
+
+
+def _scalar(value: Any) -> bool:
+    """A number or boolean where text was asked: read as written (`goto: 2024`)."""
+    return isinstance(value, int | float)
+
+
+def _words(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(getattr(value, "text", value))
 
 
 def _type(value: Any) -> str | None:
@@ -46,20 +72,27 @@ class _ScenarioPlace(Place):
         self.vars: dict[str, Value] = {}
         self.var_types: dict[str, str] = {}
         names = dict(BUILT_IN)
+        builtin = frozenset(BUILT_IN)
         for name, value in parsed.vars.items():
             t = _type(value)
             if t is None:
                 self.error(("vars", name), f"variable '{name}' must start as a whole number, "
                            f"true/false or text; found {type(value).__name__}")
                 continue
-            if name in BUILT_IN or name == "tier_label":
+            if name == RESERVED_V2:
+                self.warn(("vars", name), f"'{name}' is a built-in name from story format 2 "
+                          "(true when the ruleset keeps a score); this scenario's variable "
+                          "keeps the name and hides the built-in: rename it to use both")
+                builtin = builtin - {name}
+            elif name in BUILT_IN or name == "tier_label":
                 self.error(("vars", name), f"'{name}' is a built-in name; pick another",
                            key=True)
                 continue
             self.vars[name] = int(value) if t == E.INT else value
             self.var_types[name] = t
             names[name] = t
-        self.scope = E.Scope(names, frozenset(E.FUNCTIONS), self._check_arg, "in scenarios")
+        self.scope = E.Scope(names, frozenset(E.FUNCTIONS), self._check_arg, "in scenarios",
+                             builtin)
 
     def _check_arg(self, func: str, arg: str) -> str | None:
         if func == "can" and arg not in self.catalog.capabilities:
@@ -147,13 +180,12 @@ class ScenarioBuilder:
                         f"found {found}", key=True)
         if s.choices is not None and not s.choices:
             place.error(keys + ("choices",), f"scene '{sid}' has an empty choices list")
-        if s.goto is not None:
-            self._goto(place, keys + ("goto",), s.goto)
+        goto = None if s.goto is None else self._goto(place, keys + ("goto",), s.goto)
         choices = tuple(self._choice(place, keys + ("choices", i), i + 1, c)
                         for i, c in enumerate(s.choices or ()))
         return Scene(
-            id=sid, text=place.template(keys + ("text",), s.text), choices=choices,
-            goto=s.goto, ending=None if s.ending is None else place.template(
+            id=sid, text=self._text(place, keys + ("text",), s.text), choices=choices,
+            goto=goto, ending=None if s.ending is None else place.template(
                 keys + ("ending",), s.ending),
             observe=self._observe(place, keys + ("observe",), s.observe),
             set=self._set(place, keys + ("set",), s.set),
@@ -166,23 +198,114 @@ class ScenarioBuilder:
 
     def _choice(self, place: _ScenarioPlace, keys: tuple[Any, ...], position: int,
                 c: Any) -> Choice:
-        self._goto(place, keys + ("goto",), c.goto)
+        goto = self._goto(place, keys + ("goto",), c.goto)
         cond = (place.expression(keys + ("if",), c.if_, place.scope)
                 if c.if_ is not None else None)
         # Each optional part is built only when present: this runs once per choice
         # of every scenario, so loading large stories stays fast.
         return Choice(position=position, text=place.template(keys + ("text",), c.text),
-                      goto=c.goto, cond=cond,
+                      goto=goto, cond=cond,
                       requires=() if c.requires is None else self._requires(
                           place, keys + ("requires",), c.requires),
                       observe=() if c.observe is None else self._observe(
                           place, keys + ("observe",), c.observe),
                       set=() if c.set is None else self._set(place, keys + ("set",), c.set),
-                      add=() if c.add is None else self._add(place, keys + ("add",), c.add))
+                      add=() if c.add is None else self._add(place, keys + ("add",), c.add),
+                      instead=None if c.instead is None else self._instead(
+                          place, keys, c))
 
-    def _goto(self, place: _ScenarioPlace, keys: tuple[Any, ...], target: str) -> None:
-        if target not in place.scenes:
-            place.error(keys, unknown("scene", target, place.scenes) + " in this scenario")
+    def _instead(self, place: _ScenarioPlace, keys: tuple[Any, ...], c: Any) -> Instead | None:
+        """`instead`: allowed only on a choice with `requires`."""
+        i = c.instead
+        at = keys + ("instead",)
+        if c.requires is None:
+            place.error(at, "`instead` says what happens when a closed choice is tried, so "
+                        "it needs `requires` on the same choice", key=True)
+        return Instead(text=place.template(at + ("text",), i.text),
+                       goto=self._goto(place, at + ("goto",), i.goto),
+                       observe=self._observe(place, at + ("observe",), i.observe),
+                       set=self._set(place, at + ("set",), i.set),
+                       add=self._add(place, at + ("add",), i.add))
+
+    def _goto(self, place: _ScenarioPlace, keys: tuple[Any, ...], value: Any) -> Goto:
+        """A scene id, or a list of {if, to} entries (the last without `if`)."""
+        if isinstance(value, str) or _scalar(value):
+            target = _words(value)
+            if target not in place.scenes:
+                place.error(keys, unknown("scene", target, place.scenes) + " in this scenario")
+            return target
+        if not isinstance(value, list):
+            place.error(keys, "goto should be a scene id, or a list of {if, to} entries "
+                        "(the last one without `if`)")
+            return ""
+        if not value:
+            place.error(keys, "goto is an empty list: give at least one entry, the last "
+                        "one `{to: scene}` with no `if`")
+            return ""
+        return tuple(self._branch(place, keys + (i,), item, i == len(value) - 1)
+                     for i, item in enumerate(value))
+
+    def _branch(self, place: _ScenarioPlace, keys: tuple[Any, ...], item: Any,
+                last: bool) -> Branch:
+        if not isinstance(item, dict):
+            place.error(keys, "each goto entry should be a mapping {if: condition, to: scene}")
+            return Branch(None, "")
+        for key in sorted(set(item) - {"if", "to"}, key=str):
+            near = E.nearest(str(key), ["if", "to"])
+            hint = f" (did you mean '{near}'?)" if near else ""
+            place.error(keys + (key,), f"unknown key '{key}' in a goto entry{hint}", key=True)
+        to = item.get("to")
+        if not isinstance(to, str):
+            place.error(keys, "a goto entry needs `to: <scene>`")
+            to = ""
+        elif to not in place.scenes:
+            place.error(keys + ("to",), unknown("scene", to, place.scenes) + " in this scenario")
+        source = item.get("if")
+        cond = None
+        if source is not None and not isinstance(source, str):
+            place.error(keys + ("if",), "the goto entry's `if` should be a condition in quotes")
+        elif source is not None:
+            cond = place.expression(keys + ("if",), source, place.scope)
+        if last and "if" in item:
+            place.error(keys + ("if",), "the last goto entry must have no `if`: it is taken "
+                        "when no condition above it holds", key=True)
+        elif not last and "if" not in item:
+            place.error(keys, "only the last goto entry may leave out `if`: the entries "
+                        "after this one could never be taken")
+        return Branch(cond, to)
+
+    def _text(self, place: _ScenarioPlace, keys: tuple[Any, ...], value: Any) -> SceneText:
+        """Scene text: a string, or a list of paragraphs (text or {if, text})."""
+        if isinstance(value, str) or _scalar(value):
+            return place.template(keys, _words(value))
+        if not isinstance(value, list):
+            place.error(keys, "text should be text, or a list of paragraphs (each text or "
+                        "{if: condition, text: ...})")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            at = keys + (i,)
+            if isinstance(item, str) or _scalar(item):
+                out.append(Paragraph(None, place.template(at, _words(item))))
+                continue
+            if not isinstance(item, dict):
+                place.error(at, "a paragraph should be text or {if: condition, text: ...}")
+                continue
+            for key in sorted(set(item) - {"if", "text"}, key=str):
+                near = E.nearest(str(key), ["if", "text"])
+                hint = f" (did you mean '{near}'?)" if near else ""
+                place.error(at + (key,), f"unknown key '{key}' in a paragraph{hint}", key=True)
+            text, source = item.get("text"), item.get("if")
+            if not isinstance(text, str):
+                place.error(at, "a paragraph with `if` needs `text: ...`")
+                continue
+            if not isinstance(source, str):
+                place.error(at, "a paragraph given as a mapping needs `if: condition` "
+                            "(write plain text for a paragraph always shown)")
+                continue
+            cond = place.expression(at + ("if",), source, place.scope)
+            out.append(Paragraph(cond, place.template(at + ("text",), text)))
+        return tuple(out)
 
     def _requires(self, place: _ScenarioPlace, keys: tuple[Any, ...],
                   value: Any) -> tuple[str, ...]:

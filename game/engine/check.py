@@ -1,6 +1,9 @@
 """Warnings about a story that loads: unreachable scenes, dead ends, behaviours
 no scenario observes, rules and consequences that can never fire.
 
+Paths follow every branch of a branching `goto` and the `goto` of an
+`instead` (a closed door that is tried leads there), ignoring conditions.
+
 The "can never fire" check samples the situations a ruleset can reach (scores
 at the bounds, the start, tier edges and every number the expression names;
 every combination of the lists its rules can fill; small counts of observed
@@ -27,9 +30,27 @@ def warnings(story: Story) -> list[Problem]:
     for bid, where in story.behaviour_where.items():
         if bid not in observed:
             out.append(_warn(where, f"behaviour '{bid}' is never observed by any scenario"))
-    for ruleset in story.rulesets.values():
-        out += rule_warnings(ruleset, observed)
+    out += _layered_rule_warnings(story, observed)
     return out
+
+
+def _layered_rule_warnings(story: Story, observed: set[str]) -> list[Problem]:
+    """Rule warnings for every ruleset, combined with its layers.
+
+    A layer's rule or consequence sits in its own ruleset and in every ruleset
+    that includes it: it is warned about only when it can fire in none of them
+    (a list it needs may be filled by an including ruleset).
+    """
+    found: dict[tuple[str, str], list[Problem]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for ruleset in story.rulesets.values():
+        items = {(x.layer, x.id) for x in ruleset.rules} | {
+            (c.layer, c.id) for c in ruleset.consequences}
+        for key in items:
+            seen[key] = seen.get(key, 0) + 1
+        for problem, key in _rule_warnings(ruleset, observed):
+            found.setdefault(key, []).append(problem)
+    return [problems[0] for key, problems in found.items() if len(problems) == seen[key]]
 
 
 def _warn(where: Where | None, message: str) -> Problem:
@@ -43,6 +64,8 @@ def observed_behaviours(story: Story) -> set[str]:
             seen.update(o.behaviour for o in scene.observe)
             for choice in scene.choices:
                 seen.update(o.behaviour for o in choice.observe)
+                if choice.instead is not None:
+                    seen.update(o.behaviour for o in choice.instead.observe)
     return seen
 
 
@@ -87,20 +110,27 @@ def scene_warnings(scenario: Scenario) -> list[Problem]:
 
 
 def rule_warnings(ruleset: Ruleset, observed: set[str]) -> list[Problem]:
+    """The rules and consequences of one (combined) ruleset that can never fire."""
+    return [problem for problem, _key in _rule_warnings(ruleset, observed)]
+
+
+def _rule_warnings(ruleset: Ruleset, observed: set[str]) -> list[tuple[Problem, tuple[str, str]]]:
     out = []
     fillable = {r.add_to for r in ruleset.rules if r.add_to and r.on in observed}
     for rule in ruleset.rules:
+        key = (rule.layer, rule.id)
         if rule.on not in observed:
-            out.append(_warn(rule.where, f"rule {rule.id} can never fire: no scenario "
-                             f"observes '{rule.on}'"))
+            out.append((_warn(rule.where, f"rule {rule.id} can never fire: no scenario "
+                              f"observes '{rule.on}'"), key))
         elif rule.cond is not None and not _can_hold(rule.cond, ruleset, fillable, observed,
                                                       rule.on):
-            out.append(_warn(rule.where, f"rule {rule.id} can never fire: its condition "
-                             f"`{rule.cond.source}` is false whatever happens"))
+            out.append((_warn(rule.where, f"rule {rule.id} can never fire: its condition "
+                              f"`{rule.cond.source}` is false whatever happens"), key))
     for cons in ruleset.consequences:
         if not _can_hold(cons.when, ruleset, fillable, observed, None):
-            out.append(_warn(cons.where, f"consequence {cons.id} can never become active: "
-                             f"`{cons.when.source}` is false whatever happens"))
+            out.append((_warn(cons.where, f"consequence {cons.id} can never become active: "
+                              f"`{cons.when.source}` is false whatever happens"),
+                        (cons.layer, cons.id)))
     return out
 
 
@@ -132,7 +162,8 @@ def _situations(expr: Expr, ruleset: Ruleset, fillable: set[str], observed: set[
         tier = ruleset.tier_of(score).id
         for chosen in _subsets(lists):
             for counts in _counts(counted, count_values, observed, own):
-                yield Env({}, frozenset(chosen), counts, score=score, tier=tier)
+                yield Env({}, frozenset(chosen), counts, score=score, tier=tier,
+                          scored=ruleset.scored)
 
 
 def _subsets(items: list[str]) -> Iterator[tuple[str, ...]]:

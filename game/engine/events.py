@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from game.rules.ledger import LedgerEntry
 
@@ -35,6 +36,27 @@ class ConsequenceEnded:
     consequence: str
 
 
+class Refused(NamedTuple):
+    """A closed door was tried (a choice with `instead`): one per closed capability.
+
+    An event, and also the record kept in `State.refusals`. `by` holds the
+    active consequences that close the capability (empty: it is closed by
+    default and no privilege grants it); `text` is the `instead` text as shown
+    to the player, filled in after the `instead` block's own effects.
+    """
+
+    scene: str  # the scene of the choice
+    choice: int  # its position, as written in the file
+    capability: str
+    by: tuple[str, ...]
+    text: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """As in `run --json`'s `refusals` (CLI.md, version 2)."""
+        return {"scene": self.scene, "choice": self.choice, "capability": self.capability,
+                "by": list(self.by)}
+
+
 @dataclass(frozen=True, slots=True)
 class EndingReached:
     scene: str
@@ -42,4 +64,4 @@ class EndingReached:
 
 
 Event = (SceneEntered | ChoiceTaken | Recorded | ConsequenceStarted | ConsequenceEnded
-         | EndingReached)
+         | Refused | EndingReached)

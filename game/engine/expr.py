@@ -15,6 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.rules.condition import Env, Expr
+
+__all__ = ["BOOL", "INT", "STR", "Env", "Expr", "ExprError", "FUNCTIONS", "Scope",
+           "nearest", "parse"]
+
 INT, BOOL, STR = "int", "bool", "str"
 TYPE_WORDS = {INT: "a number", BOOL: "true or false", STR: "text"}
 
@@ -32,62 +37,22 @@ class ExprError(ValueError):
         self.column = column
 
 
-_NOTHING: dict[str, int] = {}
-
-
-def _never(_capability: str) -> bool:
-    return False
-
-
-class Env:
-    """What an expression can see while playing: names, lists, counts, capabilities, visits."""
-
-    __slots__ = ("values", "lists", "counts", "visited", "can", "score", "tier")
-
-    def __init__(self, values: dict[str, Any], lists: frozenset[str] = frozenset(),
-                 counts: dict[str, int] | None = None,
-                 visited: frozenset[str] | tuple[str, ...] = frozenset(),
-                 can: Callable[[str], bool] | None = None, score: int = 0,
-                 tier: str = "") -> None:
-        self.values = values  # the scenario's variables
-        self.lists = lists
-        self.counts = counts if counts is not None else _NOTHING
-        self.visited = visited
-        self.can = can or _never
-        # score and tier are kept apart from the variables so that building an
-        # Env never copies a dict (it happens several times a step).
-        self.score = score
-        self.tier = tier
-
-
 @dataclass(frozen=True)
 class Scope:
     """What an expression may name: typed names, allowed functions, an argument checker.
 
     `check_arg(function, argument)` returns an error message, or None when the
-    argument names something that exists.
+    argument names something that exists. `builtin` lists the names read from
+    the rules layer (score, tier, scored) rather than from the variables: a
+    version 1 scenario with a variable `scored` drops `scored` from it.
     """
 
     names: dict[str, str]
     functions: frozenset[str]
     check_arg: Callable[[str, str], str | None] = lambda _f, _a: None
     where: str = "here"  # "in scenarios" / "in rulesets", for messages
+    builtin: frozenset[str] = frozenset({"score", "tier", "scored"})
     cache: dict[tuple[str, str], Expr] = field(default_factory=dict, compare=False, repr=False)
-
-
-@dataclass(frozen=True, eq=False)
-class Expr:
-    """A parsed, type-checked expression."""
-
-    source: str
-    fn: Callable[[Env], Any] = field(repr=False)
-    type: str = BOOL
-    calls: tuple[tuple[str, str], ...] = ()  # (function, argument) pairs, for analysis
-    names: frozenset[str] = frozenset()
-    constant: Any = None  # the value when the expression names nothing (else None)
-
-    def __call__(self, env: Env) -> Any:
-        return self.fn(env)
 
 
 _TOKEN = re.compile(r"""
@@ -273,10 +238,13 @@ class _Parser:
             hint = f" (did you mean {near!r}?)" if near else f" (known names: {known})"
             raise ExprError(f"unknown name {name!r}{hint}", pos)
         self.names.add(name)
-        if name == "score":
-            return t, (lambda e: e.score), _NOCONST
-        if name == "tier":
-            return t, (lambda e: e.tier), _NOCONST
+        if name in self.scope.builtin:
+            if name == "score":
+                return t, (lambda e: e.score), _NOCONST
+            if name == "tier":
+                return t, (lambda e: e.tier), _NOCONST
+            if name == "scored":
+                return t, (lambda e: e.scored), _NOCONST
         return t, (lambda e: e.values[name]), _NOCONST
 
     def call(self, func: str, pos: int) -> Node:

@@ -9,12 +9,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from game.engine.expr import Expr
 from game.engine.text import Template
 from game.rules.model import Ruleset, Source, Where
 
 Value = int | bool | str
+
+
+class Branch(NamedTuple):
+    """One entry of a branching `goto`: taken when `cond` holds (None: always)."""
+
+    cond: Expr | None
+    to: str
+
+
+# Where a scene, choice or `instead` leads: a scene id, or branches tried in order
+# (the last one has no condition). Kept a plain str in the usual case: play
+# tests `type(goto) is str` and goes on with no evaluation.
+Goto = str | tuple[Branch, ...]
+
+
+def targets(goto: Goto | None) -> tuple[str, ...]:
+    """Every scene a `goto` can lead to, ignoring conditions, in order."""
+    if goto is None:
+        return ()
+    if type(goto) is str:
+        return (goto,)
+    return tuple(b.to for b in goto)  # type: ignore[union-attr]
+
+
+class Paragraph(NamedTuple):
+    """One paragraph of a scene's text given as a list: shown when `cond` holds."""
+
+    cond: Expr | None
+    text: Template
+
+
+# A scene's text: one template (version 1), or paragraphs with conditions.
+SceneText = Template | tuple[Paragraph, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +76,42 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
-class Choice:
-    position: int  # 1-based, as written in the file
+class Instead:
+    """What trying a closed choice does: its own effects and `goto`, and the refusal text."""
+
     text: Template
-    goto: str
-    cond: Expr | None = None
-    requires: tuple[str, ...] = ()
+    goto: Goto
     observe: tuple[Observation, ...] = ()
     set: tuple[tuple[str, Value], ...] = ()
     add: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    position: int  # 1-based, as written in the file
+    text: Template
+    goto: Goto
+    cond: Expr | None = None
+    requires: tuple[str, ...] = ()
+    observe: tuple[Observation, ...] = ()
+    set: tuple[tuple[str, Value], ...] = ()
+    add: tuple[tuple[str, int], ...] = ()
+    instead: Instead | None = None  # only with `requires`: a closed door can be tried
+
+    def successors(self) -> tuple[str, ...]:
+        """Every scene taking (or trying) this choice can lead to, ignoring conditions."""
+        out = targets(self.goto)
+        if self.instead is not None:
+            out += tuple(t for t in targets(self.instead.goto) if t not in out)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Scene:
     id: str
-    text: Template
+    text: SceneText
     choices: tuple[Choice, ...] = ()
-    goto: str | None = None
+    goto: Goto | None = None
     ending: Template | None = None
     observe: tuple[Observation, ...] = ()
     set: tuple[tuple[str, Value], ...] = ()
@@ -75,8 +128,8 @@ class Scene:
     def successors(self) -> tuple[str, ...]:
         """Every scene id this scene can lead to, ignoring conditions."""
         if self.goto is not None:
-            return (self.goto,)
-        return tuple(c.goto for c in self.choices)
+            return targets(self.goto)
+        return tuple(t for c in self.choices for t in c.successors())
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +158,9 @@ class Story:
     rulesets: dict[str, Ruleset]
     scenarios: dict[str, Scenario]
     root: Path
-    checksum: str  # of every file in the folder: replay codes refuse another version
+    checksum: str  # of every file in the folder: what replay codes from before version 2 check
     behaviour_where: dict[str, Where] = field(default_factory=dict, compare=False)
+    identity: str = ""  # of what changes play only (game.engine.identity): new codes check it
 
     def scenario(self, sid: str) -> Scenario:
         return self.scenarios[sid]

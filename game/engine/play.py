@@ -1,7 +1,9 @@
 """A playthrough: its state, `step()` and what the player sees now (`present()`).
 
 `start()` and `step()` follow STORY-FORMAT.md, "What happens, in order", to the
-letter. Both are pure: they return a new `State` and the events that happened.
+letter, with the version 2 additions: a closed choice with `instead` can be
+taken (it plays the `instead` block and records a `Refused`), and a `goto` may
+branch. Both are pure: they return a new `State` and the events that happened.
 Front ends read `present(...)` and send intents (`Choose`, `Continue`); the
 engine never calls them.
 """
@@ -9,7 +11,10 @@ engine never calls them.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from game.engine.events import (
@@ -19,13 +24,14 @@ from game.engine.events import (
     EndingReached,
     Event,
     Recorded,
+    Refused,
     SceneEntered,
 )
 from game.engine.expr import Env
-from game.engine.model import Choice, Observation, Scenario, Scene, Story, Value
+from game.engine.model import Choice, Goto, Observation, Scenario, Scene, Story, Value
 from game.rules import score as rules
 from game.rules.ledger import LedgerEntry
-from game.rules.model import Ruleset
+from game.rules.model import Consequence, Ruleset
 
 SCENE_CAP = 10_000  # a goto-only loop stops the playthrough after this many scenes
 
@@ -51,33 +57,53 @@ class Continue:
 Intent = Choose | Continue
 
 
+class ChoiceStatus(StrEnum):
+    """Where a choice stands now (a StrEnum: it reads and serialises as its value)."""
+
+    OPEN = "open"
+    HIDDEN = "hidden"  # its `if` is false: not shown, never taken
+    BLOCKED = "blocked"  # a capability it requires is closed: shown closed
+
+
+OPEN, HIDDEN, BLOCKED = ChoiceStatus.OPEN, ChoiceStatus.HIDDEN, ChoiceStatus.BLOCKED
+ClosedBy = list[tuple[str, tuple[Consequence, ...]]]  # (capability, what closes it)
+
+
 class State(NamedTuple):
     """Every changing fact of one playthrough. Names content by id, so it serialises.
 
     A NamedTuple rather than a frozen dataclass: as immutable, and far cheaper
-    to build (one is built per step).
+    to build (one is built per step). `vars` (like the standing's counts) is a
+    read-only view of a dict no other state shares.
     """
 
     scenario: str
     ruleset: str
     seed: int
     scene: str
-    vars: dict[str, Value]
+    vars: Mapping[str, Value]
     standing: rules.Standing
     ledger: tuple[LedgerEntry, ...] = ()
     path: tuple[str, ...] = ()
     choices: tuple[int, ...] = ()  # positions taken, in order
     rng: tuple[Any, ...] | None = None  # the generator's state; None: no draw yet
     ended: bool = False
+    refusals: tuple[Refused, ...] = ()  # every closed door tried, in order
+    refused: tuple[Refused, ...] = ()  # those of the step that made this state
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """The story, scenario and ruleset a playthrough runs in (read-only)."""
+    """The story, scenario and ruleset a playthrough runs in (read-only).
+
+    `memo` keeps the choice statuses of the last state asked about, so the
+    choices listed as takeable are not evaluated again when one is taken.
+    """
 
     story: Story
     scenario: Scenario
     ruleset: Ruleset
+    memo: list[Any] = field(default_factory=lambda: [None, None], compare=False, repr=False)
 
     @classmethod
     def of(cls, story: Story, scenario: str, ruleset: str | None = None) -> Context:
@@ -99,20 +125,23 @@ class _Draft:
 
     def __init__(self, s: State) -> None:
         # Spelled out: a loop over the field names costs more than the rest of a step.
+        # `refused` starts empty: it holds the refusals of this step only.
         (self.scenario, self.ruleset, self.seed, self.scene, self.vars, self.standing,
-         self.ledger, self.path, self.choices, self.rng, self.ended) = (
+         self.ledger, self.path, self.choices, self.rng, self.ended, self.refusals,
+         self.refused) = (
             s.scenario, s.ruleset, s.seed, s.scene, s.vars, s.standing, s.ledger, s.path,
-            s.choices, s.rng, s.ended)
+            s.choices, s.rng, s.ended, s.refusals, ())
 
     def freeze(self) -> State:
         return State(self.scenario, self.ruleset, self.seed, self.scene, self.vars,
-                     self.standing, self.ledger, self.path, self.choices, self.rng, self.ended)
+                     self.standing, self.ledger, self.path, self.choices, self.rng, self.ended,
+                     self.refusals, self.refused)
 
 
 def start(ctx: Context, seed: int = 0) -> tuple[State, list[Event]]:
     """Step 1: variables and score take their initial values, then the start scene is entered."""
     state = State(scenario=ctx.scenario.id, ruleset=ctx.ruleset.id, seed=seed,
-                  scene=ctx.scenario.start, vars=dict(ctx.scenario.vars),
+                  scene=ctx.scenario.start, vars=MappingProxyType(dict(ctx.scenario.vars)),
                   standing=rules.begin(ctx.ruleset))
     events: list[Event] = [ConsequenceStarted(c) for c in state.standing.active]
     draft = _Draft(state)
@@ -121,44 +150,87 @@ def start(ctx: Context, seed: int = 0) -> tuple[State, list[Event]]:
 
 
 def step(ctx: Context, state: State, intent: Intent) -> tuple[State, list[Event]]:
-    """Carry out one intent; raise PlayError when it is not possible now."""
+    """Carry out one intent; raise PlayError when it is not possible now.
+
+    Choosing a closed choice that has `instead` plays the `instead` block in
+    place of the choice's own effects and records one refusal per closed
+    capability.
+    """
     if state.ended:
         raise PlayError(f"the playthrough has ended at '{state.scene}'")
     scene = ctx.scene(state)
     events: list[Event] = []
+    draft = _Draft(state)
     if isinstance(intent, Continue):
         if scene.goto is None:
             raise PlayError(f"scene '{scene.id}' has choices: pick one to go on")
-        draft = _Draft(state)
-        _enter(ctx, draft, scene.goto, events)
+        _enter(ctx, draft, _where_to(ctx, draft, scene.goto), events)
         return draft.freeze(), events
-    choice = _open_choice(ctx, state, scene, intent.position)
+    choice, closed = _takeable_choice(ctx, state, scene, intent.position)
     events.append(ChoiceTaken(scene.id, choice.position))
-    draft = _Draft(state)
     draft.choices = state.choices + (choice.position,)
-    _apply(ctx, draft, choice.set, choice.add, choice.observe, scene.id, events)
-    _enter(ctx, draft, choice.goto, events)
+    if closed is None:
+        _apply(ctx, draft, choice.set, choice.add, choice.observe, scene.id, events)
+        goto = choice.goto
+    else:
+        goto = _try_closed(ctx, draft, scene, choice, closed, events)
+    _enter(ctx, draft, _where_to(ctx, draft, goto), events)
     return draft.freeze(), events
 
 
-def _open_choice(ctx: Context, state: State, scene: Scene, position: int) -> Choice:
+def _try_closed(ctx: Context, draft: _Draft, scene: Scene, choice: Choice, closed: ClosedBy,
+                events: list[Event]) -> Goto:
+    """Play a closed choice's `instead`: its effects (at the choice's scene), then the
+    refusals, whose text is filled after those effects; return where it leads."""
+    instead = choice.instead
+    assert instead is not None  # _takeable_choice lets no other closed choice through
+    _apply(ctx, draft, instead.set, instead.add, instead.observe, scene.id, events)
+    text = instead.text.fill(values(ctx, draft))
+    refused = tuple(Refused(scene.id, choice.position, cap, tuple(c.id for c in by), text)
+                    for cap, by in closed)
+    events.extend(refused)
+    draft.refusals = draft.refusals + refused
+    draft.refused = refused
+    return instead.goto
+
+
+def _where_to(ctx: Context, draft: _Draft, goto: Goto) -> str:
+    """The scene a `goto` leads to now: the first branch whose condition holds."""
+    if type(goto) is str:
+        return goto
+    e = env(ctx, draft)  # type: ignore[arg-type]
+    for branch in goto:  # type: ignore[union-attr]
+        if branch.cond is None or branch.cond.fn(e):
+            return branch.to
+    raise AssertionError("the loader makes the last goto entry unconditional")
+
+
+def _takeable_choice(ctx: Context, state: State, scene: Scene,
+                     position: int) -> tuple[Choice, ClosedBy | None]:
+    """The choice at `position` and, for a closed one with `instead`, what closes it."""
     if not scene.choices:
         raise PlayError(f"scene '{scene.id}' has no choices: continue instead")
     if not 1 <= position <= len(scene.choices):
         raise PlayError(f"scene '{scene.id}': there is no choice {position} "
                         f"(it has {len(scene.choices)})")
     choice = scene.choices[position - 1]
-    status, blockers = choice_status(ctx, state, choice)
-    if status == "hidden":
+    memo = ctx.memo
+    if memo[0] is state:  # listed as takeable a moment ago: no second evaluation
+        status, blockers = memo[1][position - 1]
+    else:
+        status, blockers = choice_status(ctx, state, choice)
+    if status is OPEN:
+        return choice, None
+    if status is HIDDEN:
         raise PlayError(f"scene '{scene.id}': choice {position} is not open "
                         f"(hidden: its condition `{choice.cond.source if choice.cond else ''}`"
                         " is false)")
-    if status == "blocked":
-        why = [f"{cap} closed by default" if not by else ", ".join(c.id for c in by)
-               for cap, by in blockers]
-        raise PlayError(f"scene '{scene.id}': choice {position} is not open "
-                        f"(blocked by {'; '.join(why)})")
-    return choice
+    if choice.instead is not None:
+        return choice, blockers
+    why = [f"{cap} closed by default" if not by else ", ".join(c.id for c in by)
+           for cap, by in blockers]
+    raise PlayError(f"scene '{scene.id}': choice {position} is not open "
+                    f"(blocked by {'; '.join(why)})")
 
 
 def _enter(ctx: Context, draft: _Draft, scene_id: str, events: list[Event]) -> None:
@@ -184,7 +256,7 @@ def _apply(ctx: Context, draft: _Draft, sets: tuple[tuple[str, Value], ...],
         new_vars.update(sets)
         for name, amount in adds:
             new_vars[name] = new_vars[name] + amount
-        draft.vars = new_vars
+        draft.vars = MappingProxyType(new_vars)
     for obs in observe:
         _observe(ctx, draft, obs, scene_id, events)
 
@@ -221,15 +293,26 @@ def env(ctx: Context, state: State) -> Env:
     st = state.standing
     # `visited('x')` looks in the path itself: rarely asked, so no set is kept.
     return Env(state.vars, st.lists, st.counts, state.path,
-               lambda cap: capability(ctx, state, cap)[0], st.score, st.tier)
+               lambda cap: capability(ctx, state, cap)[0], st.score, st.tier,
+               ctx.ruleset.scored)
 
 
 def values(ctx: Context, state: State | _Draft) -> dict[str, Any]:
-    """What `{name}` may interpolate: the variables plus score, tier and tier_label."""
-    tier = ctx.ruleset.tier_of(state.standing.score)
+    """What `{name}` may interpolate: the variables plus score, tier and tier_label.
+
+    Under a ruleset that keeps no score, `{score}` and `{tier_label}` read
+    "no score" and `{tier}` reads empty.
+    """
     out: dict[str, Any] = dict(state.vars)
+    if not ctx.ruleset.scored:
+        out.update(score=NO_SCORE, tier="", tier_label=NO_SCORE)
+        return out
+    tier = ctx.ruleset.tier_of(state.standing.score)
     out.update(score=state.standing.score, tier=tier.id, tier_label=tier.label)
     return out
+
+
+NO_SCORE = "no score"
 
 
 def capability(ctx: Context, state: State, cap: str) -> tuple[bool, tuple[Any, ...]]:
@@ -239,22 +322,42 @@ def capability(ctx: Context, state: State, cap: str) -> tuple[bool, tuple[Any, .
 
 
 def choice_status(ctx: Context, state: State, choice: Choice,
-                  e: Env | None = None) -> tuple[str, list[tuple[str, tuple[Any, ...]]]]:
-    """'open', 'hidden' (its `if` is false) or 'blocked' with (capability, blockers) pairs."""
+                  e: Env | None = None) -> tuple[ChoiceStatus, ClosedBy]:
+    """OPEN, HIDDEN (its `if` is false) or BLOCKED with (capability, blockers) pairs."""
     if choice.cond is not None and not choice.cond.fn(e or env(ctx, state)):
-        return "hidden", []
+        return HIDDEN, []
     if not choice.requires:
-        return "open", []
+        return OPEN, []
     closed = []
     for cap in choice.requires:
         is_open, by = capability(ctx, state, cap)
         if not is_open:
             closed.append((cap, by))
-    return ("blocked" if closed else "open"), closed
+    return (BLOCKED if closed else OPEN), closed
+
+
+def statuses(ctx: Context, state: State) -> list[tuple[ChoiceStatus, ClosedBy]]:
+    """The status of every choice of the scene now, in file order (kept for `step`)."""
+    memo = ctx.memo
+    if memo[0] is state:
+        return memo[1]
+    e = env(ctx, state)
+    out = [choice_status(ctx, state, c, e) for c in ctx.scene(state).choices]
+    memo[0], memo[1] = state, out
+    return out
+
+
+def takeable(ctx: Context, state: State) -> list[int]:
+    """The positions that can be taken now: open choices, and closed ones with `instead`."""
+    if state.ended:
+        return []
+    choices = ctx.scene(state).choices
+    return [c.position for c, (status, _) in zip(choices, statuses(ctx, state), strict=True)
+            if status is OPEN or (status is BLOCKED and c.instead is not None)]
 
 
 def open_positions(ctx: Context, state: State) -> list[int]:
-    """The positions of the choices the player may take now."""
-    e = env(ctx, state)
-    return [c.position for c in ctx.scene(state).choices
-            if choice_status(ctx, state, c, e)[0] == "open"]
+    """The positions of the open choices now (closed ones with `instead` not included)."""
+    choices = ctx.scene(state).choices
+    return [c.position for c, (status, _) in zip(choices, statuses(ctx, state), strict=True)
+            if status is OPEN]

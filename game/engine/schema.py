@@ -30,6 +30,19 @@ Fidelity = Literal["documented", "reported", "contested", "dramatized"]
 Scalar = Annotated[Any, Field(json_schema_extra={"type": ["integer", "boolean", "string"]})]
 Observe = Annotated[Any, Field(json_schema_extra={
     "description": "a behaviour id, {behaviour, chance, seen_by}, or a list of either"})]
+# Checked by hand in build_scenes (pydantic's union errors would read badly).
+Goto = Annotated[Any, Field(json_schema_extra={
+    "description": "a scene id, or a list of {if, to} entries: the first whose `if` holds "
+                   "is taken; only the last has no `if`",
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {
+        "type": "object", "properties": {"if": {"type": "string"}, "to": {"type": "string"}},
+        "required": ["to"], "additionalProperties": False}}]})]
+SceneText = Annotated[Any, Field(json_schema_extra={
+    "description": "text, or a list of paragraphs: each text or {if, text}",
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"anyOf": [
+        {"type": "string"}, {"type": "object", "properties": {
+            "if": {"type": "string"}, "text": {"type": "string"}},
+            "required": ["if", "text"], "additionalProperties": False}]}}]})]
 
 
 class _Strict(BaseModel):
@@ -110,8 +123,9 @@ class RulesetFile(_Strict):
     fidelity: Fidelity
     sources: list[Text] = []
     notice: Text = ""
-    score: ScoreFile
-    tiers: list[TierFile]
+    includes: list[Text] | None = None  # version 2: layers that keep no score
+    score: ScoreFile | None = None  # version 2: score and tiers both left out: no score
+    tiers: list[TierFile] | None = None
     lists: dict[str, ListFile] = {}
     rules: list[RuleFile] = []
     consequences: list[ConsequenceFile] = []
@@ -124,21 +138,30 @@ class FactFile(_Strict):
     sources: list[Text] = []
 
 
+class InsteadFile(_Strict):
+    text: Text
+    goto: Goto
+    observe: Observe = None
+    set: dict[str, Scalar] | None = None
+    add: dict[str, int] | None = None
+
+
 class ChoiceFile(_Strict):
     text: Text
-    goto: Text
+    goto: Goto
     if_: Text | None = Field(default=None, alias="if")
     requires: Annotated[Any, Field(json_schema_extra={
         "description": "one capability id or a list of them"})] = None
     observe: Observe = None
     set: dict[str, Scalar] | None = None
     add: dict[str, int] | None = None
+    instead: InsteadFile | None = None  # version 2: what trying it while closed does
 
 
 class SceneFile(_Strict):
-    text: Text
+    text: SceneText
     choices: list[ChoiceFile] | None = None
-    goto: Text | None = None
+    goto: Goto = None
     ending: Text | None = None
     observe: Observe = None
     set: dict[str, Scalar] | None = None
@@ -169,7 +192,7 @@ def json_schema() -> dict[str, Any]:
              "scenario": ScenarioFile}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Roam Freely story format, version 1",
+        "title": "Roam Freely story format, version 2",
         "description": "scenarios/*.yaml match 'scenario', rulesets/*.yaml 'ruleset', "
                        "story.yaml 'story', sources.yaml 'sources'.",
         "files": {name: model.model_json_schema(by_alias=True) for name, model in kinds.items()},

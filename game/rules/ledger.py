@@ -46,11 +46,15 @@ class LedgerEntry(NamedTuple):
         """The points actually applied, after clamping to the score range."""
         return self.after - self.before
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, scored: bool = True) -> dict[str, Any]:
+        """The entry as in `run --json`; under a ruleset that keeps no score
+        (`scored` False) delta, before, after and tier are null."""
         return {
             "step": self.step, "scene": self.scene, "behaviour": self.behaviour,
-            "rule": self.rule, "delta": self.delta, "before": self.before,
-            "after": self.after, "tier": self.tier, "reason": self.reason,
+            "rule": self.rule, "delta": self.delta if scored else None,
+            "before": self.before if scored else None,
+            "after": self.after if scored else None,
+            "tier": self.tier if scored else None, "reason": self.reason,
             "seen_by": self.seen_by,
             "fidelity": None if self.fidelity is None else str(self.fidelity),
             "sources": [s.id for s in self.sources],

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from game.engine.expr import Expr
+from game.rules.condition import Expr
 
 
 class Fidelity(StrEnum):
@@ -26,6 +24,13 @@ class Fidelity(StrEnum):
     @property
     def needs_sources(self) -> bool:
         return self is not Fidelity.DRAMATIZED
+
+
+class ConsequenceKind(StrEnum):
+    """What a consequence does to capabilities while active."""
+
+    RESTRICTION = "restriction"  # closes the capabilities in `blocks`
+    PRIVILEGE = "privilege"  # opens the capabilities in `grants`
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,11 @@ class Tier:
     label: str
 
 
+# The tier of a ruleset that keeps no score: `tier` reads '' and `{tier_label}`
+# reads "no score" (STORY-FORMAT.md, version 2). Never listed among its tiers.
+NO_TIER = Tier("", 0, "no score")
+
+
 @dataclass(frozen=True, slots=True)
 class ScoreRange:
     start: int
@@ -90,6 +100,7 @@ class Rule:
     add_to: str | None = None
     remove_from: str | None = None
     where: Where | None = field(default=None, compare=False)
+    layer: str = ""  # the id of the ruleset whose file declares it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +108,7 @@ class Consequence:
     """A restriction or privilege, active while its `when` holds."""
 
     id: str
-    kind: str  # "restriction" | "privilege"
+    kind: ConsequenceKind
     when: Expr
     explain: str
     fidelity: Fidelity
@@ -106,11 +117,18 @@ class Consequence:
     grants: tuple[str, ...] = ()
     notice: str = ""
     where: Where | None = field(default=None, compare=False)
+    layer: str = ""  # the id of the ruleset whose file declares it
 
 
 @dataclass(frozen=True, slots=True)
 class Ruleset:
-    """One way of turning behaviour into standing."""
+    """One way of turning behaviour into standing, combined with the layers it includes.
+
+    `rules`, `consequences` and `lists` are the combined ones: the included
+    rulesets' first, in `includes` order, then its own (each item's `layer`
+    names the ruleset it comes from). A ruleset that keeps no score has
+    `scored` False, no tiers and a score range of [0, 0].
+    """
 
     id: str
     name: str
@@ -124,6 +142,9 @@ class Ruleset:
     summary: str = ""
     notice: str = ""
     where: Where | None = field(default=None, compare=False)
+    scored: bool = True  # False: the ruleset keeps lists and consequences only
+    includes: tuple[str, ...] = ()  # the rulesets layered under it, in order
+    list_layers: dict[str, str] = field(default_factory=dict, compare=False)  # list -> ruleset
     by_on: dict[str, tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -134,16 +155,24 @@ class Ruleset:
         object.__setattr__(self, "by_on", {k: tuple(v) for k, v in index.items()})
 
     def tier_of(self, score: int) -> Tier:
-        """The highest tier whose `min` the score reaches (the last tier otherwise)."""
+        """The highest tier whose `min` the score reaches (the last tier otherwise).
+
+        NO_TIER for a ruleset that keeps no score.
+        """
         for tier in self.tiers:
             if score >= tier.min:
                 return tier
-        return self.tiers[-1]
+        return self.tiers[-1] if self.tiers else NO_TIER
 
     @property
     def keeps_score(self) -> bool:
-        """False for a ruleset that keeps only lists: no rule ever moves the score."""
-        return any(rule.delta for rule in self.rules)
+        """False for a ruleset that keeps only lists: it keeps no score, or (version 1)
+        no rule ever moves the score."""
+        return self.scored and any(rule.delta for rule in self.rules)
+
+    def layer_of_list(self, list_id: str) -> str:
+        """The id of the ruleset that declares a list (its own id for its own lists)."""
+        return self.list_layers.get(list_id, self.id)
 
     def rules_on(self, behaviour: str) -> tuple[Rule, ...]:
         """The rules with this `on`, in file order."""

@@ -1,18 +1,23 @@
 """apply(): the only code that changes a score, and the only writer of ledger entries.
 
-Given a ruleset, a standing and one observed behaviour, fire every rule with
-that `on` whose `if` holds (in file order), clamp, change lists, re-evaluate
-consequences, and explain each firing in a ledger entry (STORY-FORMAT.md,
-"What happens, in order", steps 5 and 6).
+Given a ruleset (combined with its layers), a standing and one observed
+behaviour, fire every rule with that `on` whose `if` holds (layers first, then
+in file order), clamp, change lists, re-evaluate consequences, and explain each
+firing in a ledger entry (STORY-FORMAT.md, "What happens, in order", steps 5
+and 6). Under a ruleset that keeps no score the score stays 0 and the tier ''.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
-from game.engine.expr import Env
+from game.rules.condition import Env
 from game.rules.ledger import LedgerEntry
 from game.rules.model import Consequence, Rule, Ruleset
+
+_NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
 
 class Standing(NamedTuple):
@@ -25,7 +30,9 @@ class Standing(NamedTuple):
     tier: str  # the tier id of the score, kept so it is computed once per change
     lists: frozenset[str] = frozenset()
     active: tuple[str, ...] = ()  # consequence ids, in file order
-    counts: dict[str, int] = {}  # behaviour -> times observed; never mutated, only copied
+    # behaviour -> times observed: a read-only view of a private copy, so no two
+    # standings ever share a dict that could change under them.
+    counts: Mapping[str, int] = _NO_COUNTS
 
 
 def begin(ruleset: Ruleset) -> Standing:
@@ -36,11 +43,11 @@ def begin(ruleset: Ruleset) -> Standing:
 
 
 def env_of(ruleset: Ruleset, standing: Standing) -> Env:
-    return Env(_NO_VARS, standing.lists, standing.counts, score=standing.score,
-               tier=standing.tier)
+    return Env(_NO_VARS, standing.lists, standing.counts, (), None, standing.score,
+               standing.tier, ruleset.scored)
 
 
-_NO_VARS: dict[str, object] = {}
+_NO_VARS: Mapping[str, object] = MappingProxyType({})
 
 
 def active_consequences(ruleset: Ruleset, standing: Standing) -> tuple[str, ...]:
@@ -57,7 +64,8 @@ def apply(ruleset: Ruleset, standing: Standing, behaviour: str, *, scene: str, s
     """
     counts = dict(standing.counts)
     counts[behaviour] = counts.get(behaviour, 0) + 1
-    standing = Standing(standing.score, standing.tier, standing.lists, standing.active, counts)
+    standing = Standing(standing.score, standing.tier, standing.lists, standing.active,
+                        MappingProxyType(counts))
     entries: list[LedgerEntry] = []
     for rule in ruleset.rules_on(behaviour):
         if rule.cond is not None and not rule.cond.fn(env_of(ruleset, standing)):
@@ -79,7 +87,7 @@ def _fire(ruleset: Ruleset, standing: Standing, rule: Rule, scene: str, step: in
         lists = lists | {rule.add_to}
     if rule.remove_from is not None:
         lists = lists - {rule.remove_from}
-    env = Env(_NO_VARS, lists, standing.counts, score=after, tier=tier)
+    env = Env(_NO_VARS, lists, standing.counts, (), None, after, tier, ruleset.scored)
     active = tuple(c.id for c in ruleset.consequences if c.when.fn(env))
     # Positional: this runs at every firing, and keywords cost a third more here.
     entry = LedgerEntry(
@@ -96,10 +104,15 @@ def _record(ruleset: Ruleset, standing: Standing, behaviour: str, scene: str, st
     entry = LedgerEntry(
         step=step, scene=scene, behaviour=behaviour, rule=None, delta=0,
         before=standing.score, after=standing.score, tier=standing.tier,
-        reason=f"Recorded; no rule of {ruleset.name} scores it.", seen_by=seen_by,
+        reason=f"Recorded; no rule of {ruleset.name} {_verb(ruleset)} it.", seen_by=seen_by,
         fidelity=None, sources=(), started=_started(standing.active, active),
         ended=_started(active, standing.active), notice="")
     return Standing(standing.score, standing.tier, standing.lists, active, standing.counts), entry
+
+
+def _verb(ruleset: Ruleset) -> str:
+    # A ruleset that keeps no score does not "score" anything: it lists.
+    return "scores" if ruleset.scored else "acts on"
 
 
 def _started(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]:
