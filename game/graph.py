@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from game.engine.model import Story
+from game.engine.model import Goto, Story
+
+
+def _edges(goto: Goto) -> list[tuple[str, str]]:
+    """(target, condition words) for each way a `goto` can lead (story format 2 branches)."""
+    if isinstance(goto, str):
+        return [(goto, "")]
+    return [(b.to, f"\nif {b.cond.source}" if b.cond is not None else "") for b in goto]
 
 
 def _q(text: str) -> str:
@@ -36,7 +43,9 @@ def dot(story: Story, scenario_id: str) -> str:
         else:
             lines.append(f'  {_q(sid)} [label={_q(sid)}];')
         if scene.goto is not None:
-            lines.append(f'  {_q(sid)} -> {_q(scene.goto)} [label="continue", style=dotted];')
+            for to, cond in _edges(scene.goto):
+                lines.append(f'  {_q(sid)} -> {_q(to)} [label={_q("continue" + cond)}, '
+                             'style=dotted];')
         for c in scene.choices:
             label = f"{c.position}. {_short(c.text.source)}"
             if c.cond is not None:
@@ -46,6 +55,12 @@ def dot(story: Story, scenario_id: str) -> str:
             if c.observe:
                 label += "\nobserved: " + ", ".join(o.behaviour for o in c.observe)
             style = ", style=dashed" if c.requires else ""
-            lines.append(f'  {_q(sid)} -> {_q(c.goto)} [label={_q(label)}{style}];')
+            for to, cond in _edges(c.goto):
+                lines.append(f'  {_q(sid)} -> {_q(to)} [label={_q(label + cond)}{style}];')
+            if c.instead is not None:
+                for to, cond in _edges(c.instead.goto):
+                    tried = _q(f"{c.position}. tried while closed{cond}")
+                    lines.append(f'  {_q(sid)} -> {_q(to)} [label={tried}, style=dotted, '
+                                 'color=gray40];')
     lines.append("}")
     return "\n".join(lines) + "\n"
