@@ -1,12 +1,17 @@
 """Replay codes: a playthrough as a short text a student can type or hand in.
 
 A code carries the scenario, ruleset, seed and choices, plus the first bytes
-of the story folder's checksum, so a code made with another version of the
-story is refused with a sentence rather than replayed wrongly. Letters are
+of the story's identity (`game.engine.identity`: a digest of what changes
+play, and only that), so a typo fix keeps every code valid while a code made
+before a change to the rules or structure is refused with a sentence rather
+than replayed wrongly. Codes made before story format 2 (layout version 1)
+carry the whole folder's checksum instead; they stay valid while the files
+are unchanged. Letters are
 Crockford's base 32 (no I, L, O or U; those typed by mistake are read as 1, 1
 and 0), grouped by four, with a check byte that catches most typos.
 
-Layout (bytes): version and packing flag | story checksum (3) | scenario
+Layout (bytes): version and packing flag | story identity (3; version 1:
+the folder checksum) | scenario
 index | ruleset index | seed | number of choices | choices (two positions a
 byte when all are 1..15), then one check byte; integers are LEB128 varints.
 """
@@ -18,7 +23,7 @@ import hashlib
 from game.analysis import Playthrough
 from game.engine.model import Story
 
-VERSION = 1
+VERSION = 2  # 1: codes made before story format 2, keyed by the folder's checksum
 PREFIX = "RF"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _READ = {c: i for i, c in enumerate(ALPHABET)}
@@ -31,11 +36,20 @@ class CodeError(ValueError):
 
 def encode(story: Story, pt: Playthrough) -> str:
     """The replay code of a playthrough of this story."""
+    return _encode(story, pt, VERSION)
+
+
+def _key(story: Story, version: int) -> str:
+    """What a code of this layout version checks the story against (hex)."""
+    return story.checksum[:6] if version == 1 else story.identity[:6]
+
+
+def _encode(story: Story, pt: Playthrough, version: int) -> str:
     if pt.seed < 0:
         raise CodeError("Replay codes need a seed of 0 or more.")
     packed = all(1 <= c <= 15 for c in pt.choices)
-    out = bytearray([VERSION << 1 | int(packed)])
-    out += bytes.fromhex(story.checksum[:6])
+    out = bytearray([version << 1 | int(packed)])
+    out += bytes.fromhex(_key(story, version))
     for n in (sorted(story.scenarios).index(pt.scenario), sorted(story.rulesets).index(pt.ruleset),
               pt.seed, len(pt.choices)):
         out += _varint(n)
@@ -65,11 +79,15 @@ def decode(story: Story, code: str) -> Playthrough:
     if len(raw) < 6 or _check(raw[:-1]) != raw[-1]:
         raise CodeError("The replay code is mistyped: its letters do not check out. "
                         "Copy it again, letter by letter.")
-    if raw[0] >> 1 != VERSION:
+    version = raw[0] >> 1
+    if version not in (1, VERSION):
         raise CodeError("The replay code comes from another version of the game.")
-    if raw[1:4].hex() != story.checksum[:6]:
-        raise CodeError("The replay code was made with a different version of the story, "
-                        "so it cannot be replayed with this one.")
+    if raw[1:4].hex() != _key(story, version):
+        if version == 1:
+            raise CodeError("The replay code is from an older version of the game, and the "
+                            "story has changed since it was made, so it cannot be replayed.")
+        raise CodeError("The story's rules or structure have changed since this replay code "
+                        "was made, so it cannot be replayed with this version.")
     return _read(story, raw[:-1], packed=bool(raw[0] & 1))
 
 

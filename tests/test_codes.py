@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game import codes
 from game.analysis import Playthrough
 from game.codes import CodeError, decode, encode
 from game.engine.load import load_story
@@ -40,9 +41,53 @@ def test_a_mistyped_code_is_refused_with_a_sentence(mini) -> None:
         decode(mini, code + "U")
 
 
-def test_a_code_from_another_story_version_is_refused(mini, mini_dir: Path) -> None:
-    code = encode(mini, Playthrough("courier", "pilot-city", 0, (1, 1, 2)))
-    edit(mini_dir / "scenarios/courier.yaml", "You are home.", "You are home at last.")
+PT = Playthrough("courier", "pilot-city", 0, (1, 1, 2))
+COURIER = "scenarios/courier.yaml"
+
+
+def test_a_code_survives_prose_key_order_and_scene_order_edits(mini_dir: Path) -> None:
+    code = encode(load_story(mini_dir), PT)
+    edit(mini_dir / COURIER, "You are home.", "You are home at last.")  # prose
+    edit(mini_dir / "rulesets/pilot-city.yaml", "reason: Ran a red light.",
+         "reason: Ran a red light at a camera.")
+    edit(mini_dir / COURIER, "title: The Courier\nrole: Delivery rider, 24",
+         "role: Delivery rider, 25\ntitle: The Courier")  # key order and prose
+    # scene order: move the two endings above the start scene
+    text = (mini_dir / COURIER).read_text(encoding="utf-8")
+    head, endings = text.split("  free:\n", 1)
+    scenes_at = head.index("scenes:\n") + len("scenes:\n")
+    (mini_dir / COURIER).write_text(head[:scenes_at] + "  free:\n" + endings.rstrip("\n")
+                                    + "\n" + head[scenes_at:], encoding="utf-8")
     changed = load_story(mini_dir)
-    with pytest.raises(CodeError, match="different version of the story"):
-        decode(changed, code)
+    assert list(changed.scenarios["courier"].scenes)[0] == "free"
+    assert decode(changed, code) == PT
+
+
+@pytest.mark.parametrize("old, new", [
+    ("delta: -5", "delta: -6"),  # a rule's points
+    ("      - text: Run the red light\n        observe: traffic.red_light\n        goto: day2\n"
+     "      - text: Wait for the green light\n        add: {late: 1}\n        goto: day2\n",
+     "      - text: Wait for the green light\n        add: {late: 1}\n        goto: day2\n"
+     "      - text: Run the red light\n        observe: traffic.red_light\n        goto: day2\n"),
+    ('if: "money >= 200"', 'if: "money >= 250"'),  # a condition
+], ids=["delta", "choice order", "condition"])
+def test_a_new_code_is_refused_when_rules_or_structure_change(mini_dir: Path, old: str,
+                                                              new: str) -> None:
+    code = encode(load_story(mini_dir), PT)
+    target = mini_dir / ("rulesets/pilot-city.yaml" if "delta" in old else COURIER)
+    edit(target, old, new)
+    with pytest.raises(CodeError, match="rules or structure have changed"):
+        decode(load_story(mini_dir), code)
+
+
+def test_a_code_made_before_version_2_stays_valid_for_an_unchanged_story(mini) -> None:
+    old_code = codes._encode(mini, PT, 1)  # the layout and key codes had before
+    assert old_code != encode(mini, PT)
+    assert decode(mini, old_code) == PT
+
+
+def test_a_code_made_before_version_2_is_refused_once_the_story_changed(mini_dir: Path) -> None:
+    old_code = codes._encode(load_story(mini_dir), PT, 1)
+    edit(mini_dir / COURIER, "You are home.", "You are home at last.")  # even a typo fix
+    with pytest.raises(CodeError, match="from an older version of the game"):
+        decode(load_story(mini_dir), old_code)
