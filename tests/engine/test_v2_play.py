@@ -149,3 +149,17 @@ def test_states_share_no_mutable_vars_or_counts(v2) -> None:
         "court.judgment_paid"] == 1
     again, _ = start(ctx, 0)
     assert again.vars["money"] == 50  # the scenario's initial values were never touched
+
+
+def test_statuses_and_kinds_are_enums_that_read_as_before(v2) -> None:
+    import json
+
+    from game.engine.play import ChoiceStatus
+    from game.rules.model import ConsequenceKind
+
+    ctx, state = walk(v2, "court", 1)
+    status = present(ctx, state).choices[0].status
+    assert status is ChoiceStatus.BLOCKED and status == "blocked"
+    assert json.dumps([status, v2.rulesets["court"].consequences[0].kind]) == (
+        '["blocked", "restriction"]')
+    assert v2.rulesets["city"].consequences[1].kind is ConsequenceKind.PRIVILEGE
