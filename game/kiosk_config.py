@@ -72,6 +72,10 @@ class KioskConfig:
     """How long the admin gesture (holding a corner) lasts before the keypad."""
     log_dir: str | None = None
     """Where crash logs go (absolute); None means the game's default log folder."""
+    sound_enabled: bool = False
+    """Sound in the gallery is the museum's choice: off unless `sound: {enabled: true}`."""
+    sound_volume: float = 0.6
+    """The sound level from 0 to 1, when sound is on."""
     source: str | None = field(default=None, compare=False, repr=False)
     """The file this came from, for error messages."""
     lives_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
@@ -108,6 +112,14 @@ def load_kiosk_config(path: Path) -> KioskConfig:
     return KioskConfig(source=shown, **values)
 
 
+class _Sound(BaseModel):
+    """`sound: {enabled: true, volume: 0.6}`: off unless the museum turns it on."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = False
+    volume: Annotated[float, Field(ge=0, le=1)] = 0.6
+
+
 class _File(BaseModel):
     """The file's shape, checked by pydantic exactly as story files are (strict: `yes`
     is no boolean, 44.5 no whole number); problems are worded by `shape_problems`."""
@@ -124,6 +136,7 @@ class _File(BaseModel):
     dpi: Annotated[float, Field(ge=20, le=2000)] | None = None
     admin_hold_seconds: Annotated[float, Field(ge=1, le=60)] = 5
     log_dir: Annotated[str, Field(min_length=1)] | None = None
+    sound: _Sound = _Sound()
 
 
 KEYS = tuple(_File.model_fields)
@@ -156,6 +169,10 @@ class _Checker:
                 self.error(problem.line, problem.message + hint)
             return {}
         values = parsed.model_dump(exclude_unset=True)
+        if "sound" in values:
+            values.pop("sound")
+            values["sound_enabled"] = parsed.sound.enabled
+            values["sound_volume"] = float(parsed.sound.volume)
         if not _HASH_PATTERN.match(parsed.pin_hash):
             self.error(data.value_lines["pin_hash"], "pin_hash is not a PIN hash made by "
                        "`python -m game kiosk-pin` "

@@ -14,13 +14,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scenes_city  # noqa: E402
+import scenes_desk  # noqa: E402
 import scenes_faces  # noqa: E402
 import scenes_phone  # noqa: E402
 import scenes_rooms  # noqa: E402
 from svgkit import Svg  # noqa: E402
 
 IMAGES = Path(__file__).resolve().parent.parent / "story" / "images"
-MODULES = (scenes_city, scenes_rooms, scenes_phone, scenes_faces)
+MODULES = (scenes_city, scenes_rooms, scenes_desk, scenes_phone, scenes_faces)
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ SETTINGS_VERSION = 1
 SAVE_VERSION = 1
 TEXT_STEPS = (1.0, 1.25, 1.5, 1.8)  # text size multipliers: four steps
 TEXT_STEP_NAMES = ("Standard", "Large", "Larger", "Largest")
+VOLUME_STEPS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)  # what the settings screen's volume button steps
 
 
 def home() -> Path:
@@ -107,6 +108,8 @@ class Settings:
     reduced_motion: bool = False
     mode: Literal["opaque", "transparent"] = "transparent"
     fullscreen: bool = False
+    volume: Annotated[float, Range(0, 1)] = 0.6  # sound level (VOLUME_STEPS on screen)
+    muted: bool = False
 
     @property
     def text_scale(self) -> float:
