@@ -22,6 +22,17 @@ from game.rules.condition import Expr
 from game.rules.model import Ruleset
 
 
+def story_identity(story: Story) -> str:
+    """The story's identity, computed from the loaded model on first use and kept.
+
+    Kept in the story's `identity` field: the story is frozen, and its identity
+    is a pure function of it, so filling the field once changes nothing else.
+    """
+    if not story.identity:
+        object.__setattr__(story, "identity", identity(story))
+    return story.identity
+
+
 def identity(story: Story) -> str:
     """The hex digest of the story's play-relevant structure."""
     shape = {

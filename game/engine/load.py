@@ -13,7 +13,6 @@ import gc
 import hashlib
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from pydantic import BaseModel, ValidationError
 from game.engine import schema as S
 from game.engine.build_rules import RulesetBuilder
 from game.engine.build_scenes import ScenarioBuilder
-from game.engine.identity import identity
 from game.engine.model import Capability, Story
 from game.engine.problems import Problem, StoryErrors, line_of, shape_problems
 from game.engine.yamlread import YamlError, read_yaml_file
@@ -126,12 +124,11 @@ def _load(folder: Folder) -> Story | None:
         return None
     # In file order, as version 1 kept them (layered rulesets are built last).
     built = {rid: rulesets.built[rid] for rid in rulesets.pending if rid in rulesets.built}
-    story = Story(title=story_file.title, behaviours=behaviours, capabilities=capabilities,
-                  sources=sources, rulesets=built, scenarios=scenarios, root=root,
-                  checksum=checksum(root), behaviour_where=behaviour_where)
-    if any(p.level == "error" for p in folder.problems):
-        return story  # not played: no identity needed
-    return replace(story, identity=identity(story))
+    # The identity replay codes check is computed on first use
+    # (game.engine.identity.story_identity): validating or starting needs none.
+    return Story(title=story_file.title, behaviours=behaviours, capabilities=capabilities,
+                 sources=sources, rulesets=built, scenarios=scenarios, root=root,
+                 checksum=checksum(root), behaviour_where=behaviour_where)
 
 
 class Catalog:

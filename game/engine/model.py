@@ -160,7 +160,9 @@ class Story:
     root: Path
     checksum: str  # of every file in the folder: what replay codes from before version 2 check
     behaviour_where: dict[str, Where] = field(default_factory=dict, compare=False)
-    identity: str = ""  # of what changes play only (game.engine.identity): new codes check it
+    # Of what changes play only; filled on first use by game.engine.identity.story_identity
+    # (new replay codes check it). Empty until then: read it through that function.
+    identity: str = field(default="", compare=False)
 
     def scenario(self, sid: str) -> Scenario:
         return self.scenarios[sid]
