@@ -127,6 +127,10 @@ def simulate_figures(runs: int) -> dict[str, Any]:
 
 
 def run_bench(args: argparse.Namespace) -> int:
+    if getattr(args, "web", False):  # the web load benchmark (game/web/loadgen.py)
+        from game.web.loadgen import main_bench
+
+        return main_bench(args)
     sizes = [200, 1000] if args.quick else [1000, 5000, 20000]
     figures: dict[str, Any] = {
         "python": sys.version.split()[0],
