@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine-only", action="store_true", help="skip the window figures")
     p.add_argument("--soak", type=int, default=0, metavar="N",
                    help="also run N scripted kiosk visitors (1000 takes about 5 minutes)")
+    p.add_argument("--web", action="store_true",
+                   help="only the web figures: a class playing at once against serve")
 
     add("kiosk-pin", "print the hash of a kiosk admin PIN, for the kiosk config")
     return parser

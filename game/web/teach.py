@@ -104,7 +104,9 @@ async def teach_start(request: Request) -> Response:
         classes = classes_of(request)
         try:
             scenario = sorted(story.scenarios)[int(data.get("l", ""))]
-            ruleset = sorted(story.rulesets)[int(data.get("r", ""))]
+            own = data.get("r", "own") == "own"
+            ruleset = (story.scenarios[scenario].ruleset if own
+                       else sorted(story.rulesets)[int(data.get("r", ""))])
         except (ValueError, IndexError):
             raise HTTPException(400) from None
         if not await classes.allow("start", client(request), STARTS, web.clock()):
@@ -117,10 +119,8 @@ async def teach_start(request: Request) -> Response:
 
     rorder = sorted(story.rulesets)
     rulesets = [{"n": rorder.index(r), "name": rs.name} for r, rs in story.rulesets.items()]
-    defaults = {sorted(story.scenarios).index(sid): rorder.index(sc.ruleset)
-                for sid, sc in story.scenarios.items()}
     return web.page(request, "teach_start.html.j2", lives=lives(story), rulesets=rulesets,
-                    defaults=defaults, seat=None)
+                    seat=None)
 
 
 async def _teacher(request: Request) -> tuple[Classes, ClassRoom]:

@@ -222,3 +222,11 @@ def test_join_page_prefills_the_code_from_the_qr_address(client):
     assert f'value="{code}"' in html
     assert 'name="nick"' in html
     assert links(html, "btn") == []  # a form to press, not a link
+
+
+def test_a_class_can_take_the_lifes_own_rules_or_others(client):
+    own = client.post("/teach", data={"l": "0", "r": "own"})
+    assert "Pilot city points" in own.text  # the courier's own rules
+    other = client.post("/teach", data={"l": "0", "r": "0"})
+    assert "Credit bureau" in other.text
+    assert client.post("/teach", data={"l": "0", "r": "9"}).status_code == 400
