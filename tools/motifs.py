@@ -157,8 +157,9 @@ def skyline(s: Svg, base: float, rng: random.Random, fill: str, window: str,
     x1 = s.w + 20 if x1 is None else x1
     x = x0
     while x < x1:
-        w = rng.randint(4, 9) * 20
-        building(s, x, base, w, rng.uniform(lo, hi), fill, window, rng, lit, cell)
+        w = min(rng.randint(4, 9) * 20, x1 - x)  # never past x1: a view through a window
+        if w >= cell:
+            building(s, x, base, w, rng.uniform(lo, hi), fill, window, rng, lit, cell)
         x += w + rng.choice((0, 10, 20))
 
 

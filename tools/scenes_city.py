@@ -114,19 +114,25 @@ def scooter(s: Svg) -> None:
     s.rect(0, 772, W, 8, "steel")
     pole_camera(s, 200, 700, 250, 1.0)
     # the scooter, side view, facing left
-    for wx in (640, 1010):
-        s.circle(wx, 720, 62, "ink")
-        s.circle(wx, 720, 26, "mist")
-    s.path("M600,700 C610,600 700,560 760,560 L800,560 L840,660 L1060,660 "
-           "C1080,620 1060,600 1040,590 L980,590 L960,700 Z", "rust")
-    s.path("M700,560 L660,430 L700,420 L740,560 Z", "slate")
-    s.rect(630, 408, 110, 22, "ink", rx=11)
-    s.ellipse(690, 470, 20, 14, "glow")
-    s.rect(880, 600, 150, 26, "ink", rx=12)
-    s.rect(940, 420, 190, 170, "honey", rx=16)
-    s.rect(940, 450, 190, 20, "rust")
-    s.circle(1035, 530, 30, "paper")
-    s.path("M1020,530 L1032,542 L1052,518", stroke="leaf", sw=8)
+    s.line(640, 718, 700, 470, "slate", 20)
+    s.path("M580,706 A64,64 0 0 1 700,690", stroke="rust", sw=16)
+    s.rect(880, 560, 240, 14, "slate", rx=6)
+    s.rect(930, 410, 190, 160, "honey", rx=16)
+    s.rect(930, 440, 190, 20, "rust")
+    s.circle(1025, 515, 30, "paper")
+    s.path("M1010,515 L1022,527 L1042,503", stroke="leaf", sw=8)
+    s.path("M700,470 C668,560 668,650 706,700 L770,700 C748,630 746,540 744,470 Z", "rust")
+    s.rect(740, 650, 160, 46, "rust", rx=10)
+    s.path("M870,700 L870,640 C890,580 1020,570 1070,620 C1090,650 1090,690 1066,708 Z",
+           "rust")
+    s.rect(880, 588, 170, 28, "ink", rx=14)
+    s.circle(1010, 720, 62, "ink")
+    s.circle(1010, 720, 26, "mist")
+    s.circle(640, 720, 62, "ink")
+    s.circle(640, 720, 26, "mist")
+    s.circle(700, 500, 18, "glow")
+    s.line(660, 462, 740, 450, "ink", 14)
+    s.rect(1070, 640, 22, 14, "red", rx=4)
     person(s, 1300, 760, Look("skin2", "sea", "ink", "hair1", "helmet", hat="rust"), 0.95,
            pose="hold")
     s.rect(1262, 560, 76, 56, "wheat", rx=6)
@@ -209,10 +215,12 @@ def airport(s: Svg) -> None:
     s.path("M380,300 C380,270 420,255 460,255 L1120,255 C1180,255 1210,280 1220,300 "
            "C1210,320 1180,330 1120,330 L460,330 C420,330 380,320 380,300 Z", "paper")
     s.path("M420,260 L370,160 L420,160 L500,258 Z", "teal")
-    s.path("M760,300 L660,410 L730,410 L900,300 Z", "mist")
-    s.path("M760,290 L700,220 L750,220 L860,290 Z", "mist")
+    s.poly([(430, 300), (370, 330), (420, 332), (500, 300)], "mist")
     for x in range(560, 1120, 40):
         s.circle(x, 285, 9, "sea")
+    s.poly([(800, 306), (690, 420), (760, 420), (930, 306)], "mist", stroke="steel", sw=3)
+    s.ellipse(790, 352, 50, 20, "steel")
+    s.rect(470, 296, 700, 8, "teal", rx=4)
     s.path("M1180,275 C1195,280 1205,290 1210,298 L1170,298 Z", "ink")
     cloud(s, 140, 140, 0.9)
     cloud(s, 1300, 120, 0.7)
@@ -309,10 +317,15 @@ def park(s: Svg) -> None:
     for x, look, flip in ((400, Look("skin2", "honey", "slate", "hair1", "cap", hat="leaf"), 0),
                           (760, Look("skin4", "honey", "ink", "hair1", "bun"), 1),
                           (1180, Look("skin1", "honey", "slate", "hair2", "pony"), 0)):
-        person(s, x, 800, look, 0.75, pose="hold")
-        s.line(x + 20, 660, x + 60 - 120 * flip, 800, "slate", 6)
-        s.rect(x - 95, 690, 60, 80, "leaf", rx=14)
-    for x, y, colour in ((600, 820, "paper"), (980, 840, "coral"), (300, 850, "sea")):
+        side = -1 if flip else 1
+        person(s, x, 800, look, 0.75)
+        s.rect(x - 36 * side - 24, 695, 48, 66, "moss", rx=12)
+        s.line(x - 36 * side, 680, x - 36 * side, 698, "moss", 6)
+        s.line(x + 37 * side, 695, x + 90 * side, 800, "slate", 6)
+        s.line(x + 84 * side, 800, x + 100 * side, 790, "slate", 6)
+        s.rect(x - 30, 655, 60, 10, "paper", opacity=0.8)  # the volunteer vest stripe
+    for x, y, colour in ((600, 820, "paper"), (980, 840, "coral"), (300, 850, "sea"),
+                         (1300, 760, "paper"), (150, 700, "honey")):
         s.rect(x, y, 30, 18, colour, rx=4)
     s.rect(1480, 380, 14, 420, "slate")
     s.circle(1487, 370, 24, "glow")
@@ -365,8 +378,9 @@ def night_city(s: Svg) -> None:
         s.rect(x - 6, 520, 12, 300, "slate")
         s.circle(x, 515, 120, "glow", opacity=0.12)
         s.circle(x, 515, 16, "glow")
-    pole_camera(s, 700, 820, 450, 1.0)
-    s.circle(712 + 40 * 1 + 12, 472, 14, "red", opacity=0.35)
+    s.rect(1392, 470, 16, 350, "steel", rx=6)
+    camera(s, 1400, 480, 1.1, flip=True)
+    s.circle(1400 - 60, 510, 16, "red", opacity=0.35)
 
 
 def school_gate(s: Svg) -> None:
@@ -380,10 +394,11 @@ def school_gate(s: Svg) -> None:
         s.rect(x, 380, 70, 300, "wine")
         s.rect(x - 10, 370, 90, 24, "slate")
     for x in range(270, 1340, 40):
-        s.line(x, 430, x, 680, "slate", 8)
-    s.line(250, 440, 1360, 440, "slate", 10)
-    s.line(250, 640, 1360, 640, "slate", 10)
-    s.rect(720, 430, 160, 260, "sand")
+        if not 700 < x < 900:  # the gate stands open
+            s.line(x, 430, x, 680, "slate", 8)
+    for y in (440, 640):
+        s.line(250, y, 700, y, "slate", 10)
+        s.line(900, y, 1360, y, "slate", 10)
     s.rect(890, 470, 70, 150, "ink", rx=10)
     s.rect(900, 482, 50, 60, "aqua", rx=6)
     s.circle(925, 580, 10, "leaf")
@@ -391,8 +406,10 @@ def school_gate(s: Svg) -> None:
     for x, look in ((520, Look("skin1", "sea", "slate", "hair2", "pony")),
                     (820, Look("skin3", "rust", "ink", "hair1", "short")),
                     (1050, Look("skin2", "honey", "slate", "hair1", "bun"))):
+        s.rect(x - 40, 735, 80, 80, ("coral", "honey", "teal")[(x // 10) % 3], rx=18)
         person(s, x, 860, look, 0.8, child=True, pose="down")
-        s.rect(x - 50, 720, 100, 80, ("coral", "honey", "teal")[(x // 10) % 3], rx=20)
+        s.line(x - 16, 720, x - 16, 780, "ink", 6)
+        s.line(x + 16, 720, x + 16, 780, "ink", 6)
     person(s, 1250, 880, Look("skin4", "leaf", "ink", "hair1", "short"), 0.8, pose="wave")
 
 

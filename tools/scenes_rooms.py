@@ -103,8 +103,8 @@ def shop(s: Svg) -> None:
                 s.rect(x + 6, y + 90 - h * 0.6, w - 12, h * 0.25, "paper", opacity=0.7)
             x += w + rng.choice((6, 10, 14))
     dome(s, 800, 0)
-    person(s, 620, 745, Look("skin1", "sea", "ink", "hair1", "bun"), 0.95, pose="hold")
-    s.rect(560, 560, 120, 70, "rust", rx=8)
+    person(s, 620, 800, Look("skin1", "sea", "ink", "hair1", "bun"), 1.2, pose="hold")
+    s.rect(560, 600, 120, 50, "apricot", rx=8)
     counter(s, 300, 640, 700, fill="wood2", top="wood")
     s.rect(840, 560, 110, 80, "ink", rx=8)
     s.rect(850, 570, 90, 50, "aqua", rx=4)
@@ -219,7 +219,8 @@ def service_hall(s: Svg) -> None:
         s.rect(160 + i * 120, 760, 100, 70, "coral", rx=14)
         s.rect(170 + i * 120, 830, 10, 50, "slate")
         s.rect(240 + i * 120, 830, 10, 50, "slate")
-    person(s, 400, 790, Look("skin2", "honey", "ink", "hair1", "cap", hat="rust"), 0.7)
+    person(s, 1020, 820, Look("skin2", "honey", "ink", "hair1", "cap", hat="rust"), 0.7,
+           pose="phone")
     s.rect(1180, 640, 120, 220, "steel", rx=12)
     s.rect(1200, 665, 80, 60, "aqua", rx=6)
     s.rect(1210, 750, 60, 10, "ink")
@@ -288,7 +289,8 @@ def cinema(s: Svg) -> None:
     s.rect(260, 70, 1080, 470, "paper", rx=10)
     s.rect(280, 90, 1040, 430, "dusk", rx=6)
     look = Look("skin2", "sea", hair="hair1", style="short")
-    s.rect(640, 360, 320, 200, look.top, rx=80)
+    s.path("M640,520 L640,440 C640,380 700,360 800,360 C900,360 960,380 960,440 L960,520 Z",
+           look.top)
     head(s, 800, 280, look, r=110)
     for bx, by, dx, dy in ((640, 140, 1, 1), (960, 140, -1, 1), (640, 430, 1, -1),
                            (960, 430, -1, -1)):
@@ -339,7 +341,8 @@ def interview(s: Svg) -> None:
     dome(s, 1500, 0)
     person(s, 800, 750, Look("skin4", "slate", "ink", "hair1", "short"), 1.0, pose="hold")
     s.rect(770, 596, 60, 16, "paper")
-    table(s, 380, 620, 840, top="wood2", legs="ink", h=120)
+    s.rect(400, 640, 800, 150, "wood")
+    s.rect(380, 620, 840, 24, "wood2", rx=6)
     s.rect(480, 540, 200, 80, "ink", rx=6)
     s.rect(470, 612, 220, 12, "steel", rx=4)
     s.rect(900, 590, 160, 26, "paper", rx=3)
