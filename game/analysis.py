@@ -104,33 +104,11 @@ class Tally:
     choices_taken: int = 0
 
 
-def wander(life: Life, chooser: random.Random) -> tuple[set[str], bool]:
-    """Play `life` to its end choosing uniformly among the choices that can be taken.
-
-    Returns the consequences ever in force, and whether the life was cut short
-    (no choice could be taken, or the scene cap).
-    """
-    ever_active = set(life.state.standing.active)
-    try:
-        while not life.ended:
-            if life.can_go_on:
-                life.go_on()
-            else:
-                options = life.takeable()
-                if not options:
-                    return ever_active, True
-                life.choose(chooser.choice(options))
-            ever_active.update(life.state.standing.active)
-    except LoopLimit:
-        return ever_active, True
-    return ever_active, False
-
-
 def random_playthrough(ctx: Context, seed: int, chooser: random.Random,
                        tally: Tally) -> State:
     """One playthrough choosing uniformly among the takeable choices, counted into `tally`."""
-    life = Life.begin(ctx.story, ctx.scenario.id, ctx.ruleset.id, seed)
-    return _count(life, wander(life, chooser)[0], tally)
+    life = Life.begin(ctx.story, ctx.scenario.id, ctx.ruleset.id, seed, history=False)
+    return _count(life, life.wander(chooser)[0], tally)
 
 
 def _count(life: Life, ever_active: set[str], tally: Tally) -> State:
@@ -154,17 +132,17 @@ def simulate(story: Story, scenario: str, ruleset: str | None = None, runs: int 
     ctx = Context.of(story, scenario, ruleset)
     chooser = random.Random(seed)
     tally = Tally()
-    lives: list[Life] = []
+    lives: list[tuple[Playthrough, str | None]] = []  # what --whatif replays
     for i in range(runs):
-        life = Life.begin(story, scenario, ctx.ruleset.id, seed + i)
-        _count(life, wander(life, chooser)[0], tally)
+        life = Life.begin(story, scenario, ctx.ruleset.id, seed + i, history=False)
+        _count(life, life.wander(chooser)[0], tally)
         if whatif:
-            lives.append(life)
+            lives.append((life.playthrough, life.ending))
     data = summary(ctx, runs, seed, tally)
     if whatif:
         from game.whatif import whatif_summary
 
-        data["whatif"] = whatif_summary(story, lives)
+        data["whatif"] = whatif_summary(story, ctx.ruleset.id, lives)
     return data
 
 

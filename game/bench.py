@@ -79,6 +79,49 @@ def load_figures(sizes: list[int], repeats: int = 3) -> dict[str, Any]:
     return out
 
 
+_EVENTS_ONLY = """
+import sys
+from pathlib import Path
+import yaml
+for f in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    loader = yaml.CSafeLoader(f.read_text(encoding="utf-8"))
+    try:
+        while loader.get_event() is not None:
+            pass
+    finally:
+        loader.dispose()
+"""
+
+
+def _child_cpu(cmd: list[str], env: dict[str, str]) -> float:
+    """CPU seconds (user + system) of one whole child process."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, env=env, capture_output=True, check=False, timeout=300)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def validate_vs_events(scenes: int = 5000, repeats: int = 3) -> dict[str, Any]:
+    """`python -m game validate` on a generated story against a process that only pulls
+    libyaml's events from the same files: CPU seconds of each whole process, medians."""
+    import os
+
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as pyc:
+        folder = generate(Path(tmp) / "v", scenes)
+        env = dict(os.environ, PYTHONPYCACHEPREFIX=pyc)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: .pyc files exist
+        validate = [sys.executable, "-m", "game", "--story", str(folder), "validate"]
+        events = [sys.executable, "-c", _EVENTS_ONLY, str(folder)]
+        _child_cpu(validate, env)  # warm-up: compiles the .pyc files
+        v = statistics.median(_child_cpu(validate, env) for _ in range(repeats))
+        e = statistics.median(_child_cpu(events, env) for _ in range(repeats))
+    return {"scenes": scenes, "validate_cpu_s": round(v, 3), "events_only_cpu_s": round(e, 3),
+            "ratio": round(v / e, 2)}
+
+
 def play_figures(choices_wanted: int, rounds: int = 5) -> dict[str, Any]:
     """Random play on a generated 1,000-scene scenario: µs per choice taken.
 
@@ -135,6 +178,8 @@ def run_bench(args: argparse.Namespace) -> int:
     figures: dict[str, Any] = {
         "python": sys.version.split()[0],
         "load_and_validate": load_figures(sizes, 1 if args.quick else 3),
+        "validate_vs_libyaml_events": validate_vs_events(1000 if args.quick else 5000,
+                                                         1 if args.quick else 3),
         "random_play": play_figures(5_000 if args.quick else 100_000),
         "simulate": simulate_figures(50 if args.quick else 1000),
     }
@@ -167,6 +212,10 @@ def _print(figures: dict[str, Any]) -> None:
     for n, f in figures["load_and_validate"].items():
         print(f"load + validate {int(n):>6,} scenes: {f['seconds_median']:.3f} s "
               f"({f['microseconds_per_scene']} us/scene)")
+    r = figures["validate_vs_libyaml_events"]
+    print(f"validate {r['scenes']:,} scenes as a process: {r['validate_cpu_s']:.3f} s CPU, "
+          f"{r['ratio']}x a process that only pulls libyaml events "
+          f"({r['events_only_cpu_s']:.3f} s)")
     p = figures["random_play"]
     print(f"random play: {p['microseconds_per_choice']} us per choice "
           f"({p['choices']:,} choices, {p['rule_firings']:,} rule firings)")

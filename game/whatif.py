@@ -191,29 +191,28 @@ def _lower(text: str) -> str:
 
 # -- simulate --whatif ---------------------------------------------------------------
 
-def whatif_summary(story: Story, lives: list[Life]) -> dict[str, Any]:
-    """CLI.md version 2: each life's positions replayed under every other ruleset."""
-    if not lives:
-        return {"rulesets": [], "differ": 0.0, "endings": {}, "stopped": {}}
-    own_id = lives[0].ruleset.id
+def whatif_summary(story: Story, own_id: str,
+                   lives: list[tuple[Playthrough, str | None]]) -> dict[str, Any]:
+    """CLI.md version 2: each life's positions (with its own ending) replayed under
+    every other ruleset."""
     others = sorted(r for r in story.rulesets if r != own_id)
     endings: dict[str, Counter[str]] = {r: Counter() for r in others}
     stopped = dict.fromkeys(others, 0)
     differ = 0
-    for life in lives:
-        pt = life.playthrough
+    for pt, own_ending in lives:
         differs = False
         for rid in others:
-            other, stop = Life.replay(story, pt, rid)
+            other, stop = Life.replay(story, pt, rid, history=False)
             if stop is not None and stop.why in CANNOT:
                 stopped[rid] += 1
                 endings[rid]["null"] += 1
                 continue
             ending = other.ending
             endings[rid]["null" if ending is None else ending] += 1
-            differs = differs or ending != life.ending
+            differs = differs or ending != own_ending
         differ += differs
-    share = (Decimal(differ) / Decimal(len(lives))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    share = Decimal(differ) / Decimal(max(1, len(lives)))
+    share = share.quantize(Decimal("0.01"), ROUND_HALF_UP)
     return {"rulesets": others, "differ": float(share),
             "endings": {r: dict(sorted(endings[r].items())) for r in others},
             "stopped": stopped}

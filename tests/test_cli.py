@@ -102,7 +102,9 @@ def test_rules_json_resolves_every_source() -> None:
     (rs,) = data["rulesets"]
     assert rs["ruleset"] == "pilot-city" and rs["score"] == {"start": 1000, "min": 0, "max": 1060}
     rule = rs["rules"][0]
-    assert list(rule) == ["id", "on", "delta", "reason", "seen_by", "fidelity", "sources"]
+    assert list(rule) == ["id", "on", "delta", "reason", "seen_by", "fidelity", "sources",
+                          "layer"]  # CLI.md version 2: the layer each rule comes from
+    assert rule["layer"] == "pilot-city" and rs["includes"] == []
     assert rule["sources"][0] == {"id": "fp-2018", "title": "Life inside China's social credit "
                                   "laboratory", "outlet": "Foreign Policy", "date": "2018-04-03",
                                   "url": "https://example.org/fp"}

@@ -25,6 +25,7 @@ from game.engine.events import (
     EndingReached,
     Event,
     Recorded,
+    Refused,
     SceneEntered,
 )
 from game.engine.model import Scenario, Scene, Story
@@ -61,22 +62,10 @@ class Door:
                 "by": list(self.by)}
 
 
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """A closed door that was tried (`instead`): where, which capability, who closed it.
-
-    `text` is the story's `instead` text, filled in: what the player is shown.
-    """
-
-    scene: str
-    choice: int
-    capability: str
-    by: tuple[str, ...]
-    text: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {"scene": self.scene, "choice": self.choice, "capability": self.capability,
-                "by": list(self.by)}
+# A closed door that was tried (`instead`): scene, choice (position), capability,
+# by (the consequence ids that close it) and text (the `instead` text, filled in).
+# The engine records it (play.State.refusals); the host hands it on as it is.
+Refusal = Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +86,9 @@ class Stop:
     taken: int
 
 
+_CONTINUE = Continue()
+
+
 class Misfit(PlayError):
     """A save that does not fit this story (another version, or damaged)."""
 
@@ -107,7 +99,7 @@ class Beat:
     __slots__ = ("events",)
 
     def __init__(self, events: Iterable[Event]) -> None:
-        self.events: tuple[Event, ...] = tuple(events)
+        self.events: Iterable[Event] = events  # as step() returned them; never changed
 
     @property
     def entries(self) -> tuple[LedgerEntry, ...]:
@@ -132,7 +124,7 @@ class Beat:
     @property
     def refusals(self) -> tuple[Refusal, ...]:
         """One per closed capability when this step tried a closed door (`instead`)."""
-        return tuple(_refusal(e) for e in self.events if _is_refusal(e))
+        return tuple(e for e in self.events if isinstance(e, Refused))
 
     @property
     def refusal(self) -> Refusal | None:
@@ -153,16 +145,6 @@ class Beat:
         return f"Beat({list(self.events)!r})"
 
 
-def _is_refusal(event: Event) -> bool:
-    # The engine reports a tried closed door as an event named Refused (story format v2).
-    return type(event).__name__ == "Refused"
-
-
-def _refusal(event: Any) -> Refusal:
-    return Refusal(event.scene, event.choice, event.capability, tuple(event.by),
-                   getattr(event, "text", ""))
-
-
 class Life:
     """One playthrough in progress: the story, scenario and ruleset in force, and its state.
 
@@ -170,34 +152,41 @@ class Life:
     through `choose` or `go_on`; the state before a step is never changed.
     """
 
-    __slots__ = ("story", "ctx", "_state", "_view", "_intents", "_stands", "_refusals",
-                 "_tried", "opening")
+    __slots__ = ("story", "ctx", "_state", "_view", "_intents", "_stands", "_tried",
+                 "opening", "_history")
 
-    def __init__(self, story: Story, ctx: Context, state: State, events: list[Event]) -> None:
+    def __init__(self, story: Story, ctx: Context, state: State, events: list[Event],
+                 history: bool = True) -> None:
         self.story = story
         self.ctx = ctx
         self._state = state
         self._view: View | None = None
         self._intents: list[int | str] = []  # an int per choice, "c" per Continue
         self._stands: list[State] = []  # every state that stood at a scene with choices
-        self._refusals: list[Refusal] = []
         self._tried: dict[int, tuple[Refusal, ...]] = {}  # choice index -> its refusals
         self.opening = Beat(events)  # what starting did (consequences in force from the start)
+        # Without history (random play in bulk), no earlier state is kept alive: no
+        # `stands` and no `doors`. Keeping every state would keep every ledger prefix.
+        self._history = history
         self._note(state)
 
     # -- starting ----------------------------------------------------------------------
 
     @classmethod
     def begin(cls, story: Story, scenario: str, ruleset: str | None = None,
-              seed: int = 0) -> Life:
-        """A new life at the start scene. KeyError for an unknown scenario or ruleset."""
+              seed: int = 0, history: bool = True) -> Life:
+        """A new life at the start scene. KeyError for an unknown scenario or ruleset.
+
+        `history=False` (for many random lives) keeps no earlier states, so the life
+        has no `stands` and no `doors`; everything else is the same.
+        """
         if scenario not in story.scenarios:
             raise KeyError(f"no scenario '{scenario}' in this story")
         if ruleset is not None and ruleset not in story.rulesets:
             raise KeyError(f"no ruleset '{ruleset}' in this story")
         ctx = Context.of(story, scenario, ruleset)
         state, events = play.start(ctx, seed)
-        return cls(story, ctx, state, events)
+        return cls(story, ctx, state, events, history)
 
     # -- what there is now -------------------------------------------------------------
 
@@ -272,7 +261,7 @@ class Life:
     @property
     def refusals(self) -> tuple[Refusal, ...]:
         """Every closed door that was tried, in order."""
-        return tuple(self._refusals)
+        return self._state.refusals
 
     @property
     def doors(self) -> tuple[Door, ...]:
@@ -307,27 +296,57 @@ class Life:
         """Take the choice at `position`; PlayError (why, in words) when it cannot be taken."""
         state, events = play.step(self.ctx, self._state, Choose(position))
         self._intents.append(position)
-        return self._after(state, events)
+        self._after(state)
+        return Beat(events)
 
     def go_on(self) -> Beat:
         """Continue on a scene with `goto` and no choices."""
-        state, events = play.step(self.ctx, self._state, Continue())
+        state, events = play.step(self.ctx, self._state, _CONTINUE)
         self._intents.append("c")
-        return self._after(state, events)
+        self._after(state)
+        return Beat(events)
 
-    def _after(self, state: State, events: list[Event]) -> Beat:
+    def _after(self, state: State) -> None:
+        # Kept lean: random play (simulate) runs it once per step.
         self._state = state
         self._view = None
-        beat = Beat(events)
-        if any(_is_refusal(e) for e in events):
-            self._refusals.extend(beat.refusals)
-            self._tried[len(state.choices) - 1] = beat.refusals
-        self._note(state)
-        return beat
+        if state.refused:  # the refusals of this very step (a closed door tried)
+            self._tried[len(state.choices) - 1] = state.refused
+        if self._history and not state.ended and self.ctx.scenario.scenes[state.scene].choices:
+            self._stands.append(state)
 
     def _note(self, state: State) -> None:
-        if not state.ended and self.ctx.scenario.scenes[state.scene].choices:
+        if self._history and not state.ended and self.ctx.scenario.scenes[state.scene].choices:
             self._stands.append(state)
+
+    def wander(self, chooser: Any) -> tuple[set[str], bool]:
+        """Play on to the end, choosing uniformly (`chooser.choice`) among the takeable
+        choices and continuing where there are none (`simulate`, kiosk soaks).
+
+        Returns the consequences ever in force, and whether the life was cut short
+        (no choice could be taken, or the scene cap).
+        """
+        ever = set(self._state.standing.active)
+        ctx, scenes = self.ctx, self.ctx.scenario.scenes
+        step, takeable, intents = play.step, _takeable_of(), self._intents
+        try:
+            while not self._state.ended:
+                state = self._state
+                if scenes[state.scene].goto is not None and not scenes[state.scene].choices:
+                    state, _ = step(ctx, state, _CONTINUE)
+                    intents.append("c")
+                else:
+                    options = takeable(ctx, state)
+                    if not options:
+                        return ever, True
+                    position = chooser.choice(options)
+                    state, _ = step(ctx, state, Choose(position))
+                    intents.append(position)
+                self._after(state)
+                ever.update(state.standing.active)
+        except LoopLimit:
+            return ever, True
+        return ever, False
 
     def go_on_while_you_can(self) -> None:
         """Continue through every scene without choices (LoopLimit at the scene cap)."""
@@ -363,8 +382,8 @@ class Life:
     # -- replaying ---------------------------------------------------------------------
 
     @classmethod
-    def replay(cls, story: Story, playthrough: Playthrough,
-               ruleset: str | None = None) -> tuple[Life, Stop | None]:
+    def replay(cls, story: Story, playthrough: Playthrough, ruleset: str | None = None,
+               history: bool = True) -> tuple[Life, Stop | None]:
         """The same positions under `ruleset` (default: the playthrough's own).
 
         Scenes without choices are continued. A closed door with `instead` is
@@ -373,7 +392,7 @@ class Life:
         over after an ending, or at the scene cap.
         """
         life = cls.begin(story, playthrough.scenario, ruleset or playthrough.ruleset,
-                         playthrough.seed)
+                         playthrough.seed, history)
         taken = 0
         try:
             life.go_on_while_you_can()
@@ -410,11 +429,12 @@ class Life:
                 f"choices={s.choices!r})")
 
 
+def _takeable_of() -> Any:
+    return play.takeable
+
+
 def _takeable(ctx: Context, state: State) -> list[int]:
-    takeable = getattr(play, "takeable", None)  # story format v2 engines have it
-    if takeable is not None:
-        return takeable(ctx, state)
-    return play.open_positions(ctx, state)
+    return play.takeable(ctx, state)
 
 
 def _doors(ctx: Context, state: State) -> list[Door]:
