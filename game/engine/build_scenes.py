@@ -255,12 +255,16 @@ class ScenarioBuilder:
             hint = f" (did you mean '{near}'?)" if near else ""
             place.error(keys + (key,), f"unknown key '{key}' in a goto entry{hint}", key=True)
         to = item.get("to")
+        if _scalar(to):
+            to = _words(to)  # `to: 2024` names the scene "2024"
         if not isinstance(to, str):
             place.error(keys, "a goto entry needs `to: <scene>`")
             to = ""
         elif to not in place.scenes:
             place.error(keys + ("to",), unknown("scene", to, place.scenes) + " in this scenario")
         source = item.get("if")
+        if _scalar(source):
+            source = _words(source)  # `if: true` reads as the condition true, as elsewhere
         cond = None
         if source is not None and not isinstance(source, str):
             place.error(keys + ("if",), "the goto entry's `if` should be a condition in quotes")
@@ -295,7 +299,8 @@ class ScenarioBuilder:
                 near = E.nearest(str(key), ["if", "text"])
                 hint = f" (did you mean '{near}'?)" if near else ""
                 place.error(at + (key,), f"unknown key '{key}' in a paragraph{hint}", key=True)
-            text, source = item.get("text"), item.get("if")
+            text, source = (_words(v) if _scalar(v) else v
+                             for v in (item.get("text"), item.get("if")))
             if not isinstance(text, str):
                 place.error(at, "a paragraph with `if` needs `text: ...`")
                 continue
