@@ -21,6 +21,7 @@ from tests.content.helpers import RULESETS, STORY, items_of, raw, story
 # the only ones that can back a `documented` label.
 OFFICIAL = frozenset({
     "state-council-2014-outline", "spc-2017-debtor-list", "spc-2015-high-consumption",
+    "spc-2019-civilized-enforcement",
     "guofa-2016-33", "guobanfa-2019-35", "guobanfa-2020-49", "mou-2016-a-taxpayers",
     "ndrc-2018-trains", "cac-2019-draft", "ndrc-2021-catalogue", "ndrc-2023-order-58",
     "gb-32100-2015", "rongcheng-measures", "suzhou-2016-bikes",
