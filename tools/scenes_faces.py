@@ -20,11 +20,11 @@ def portrait(s: Svg, bg: str, look: Look, collar: str | None = None) -> None:
         s.path("M320,570 L400,650 L480,570 L450,560 L400,610 L350,560 Z", collar)
     head(s, 400, 330, look, r=R)
     q = R / 42
-    s.path(f"M{400 - 24 * q:.0f},{330 - 12 * q:.0f} Q{400 - 14 * q:.0f},{330 - 17 * q:.0f} "
-           f"{400 - 5 * q:.0f},{330 - 12 * q:.0f}", stroke=look.hair if look.style != "helmet"
+    s.path(f"M{400 - 24 * q:.0f},{330 - 7 * q:.0f} Q{400 - 14 * q:.0f},{330 - 11 * q:.0f} "
+           f"{400 - 5 * q:.0f},{330 - 7 * q:.0f}", stroke=look.hair if look.style != "helmet"
            else "hair1", sw=12)
-    s.path(f"M{400 + 5 * q:.0f},{330 - 12 * q:.0f} Q{400 + 14 * q:.0f},{330 - 17 * q:.0f} "
-           f"{400 + 24 * q:.0f},{330 - 12 * q:.0f}", stroke=look.hair if look.style != "helmet"
+    s.path(f"M{400 + 5 * q:.0f},{330 - 7 * q:.0f} Q{400 + 14 * q:.0f},{330 - 11 * q:.0f} "
+           f"{400 + 24 * q:.0f},{330 - 7 * q:.0f}", stroke=look.hair if look.style != "helmet"
            else "hair1", sw=12)
     s.path(f"M{400:.0f},{330 + 4 * q:.0f} Q{400 - 6 * q:.0f},{330 + 12 * q:.0f} "
            f"{400:.0f},{330 + 13 * q:.0f}", stroke="wood2", sw=8, opacity=0.5)
@@ -35,7 +35,7 @@ def face_rider(s: Svg) -> None:
     portrait(s, "aqua", look)
     s.path("M130,760 L670,760", stroke="honey", sw=30)
     s.rect(560, 640, 90, 60, "honey", rx=10)
-    s.path("M230,120 C260,60 540,60 570,120", stroke="paper", sw=10, opacity=0.5)
+    s.path("M280,190 C300,140 380,120 430,118", stroke="paper", sw=12, opacity=0.4)
 
 
 def face_shop(s: Svg) -> None:
@@ -54,7 +54,6 @@ def face_parent(s: Svg) -> None:
     for dx in (-14, 14):
         s.circle(400 + dx * q, 338, 13 * q, None, stroke="ink", sw=10)
     s.line(400 - 4 * q, 336, 400 + 4 * q, 336, "ink", 10)
-    s.path("M270,260 C300,200 500,200 530,260", stroke="hair3", sw=10, opacity=0.5)
 
 
 def face_student(s: Svg) -> None:
@@ -69,6 +68,8 @@ def face_student(s: Svg) -> None:
 def face_teen(s: Svg) -> None:
     look = Look("skin4", "coral", "ink", "hair1", "short")
     portrait(s, "fog", look)
+    for dx in (-120, -70, -20, 30, 80, 125):  # curls along the top
+        s.circle(400 + dx, 165 + abs(dx) * 0.4, 40, "hair1")
     s.path("M260,610 C250,680 550,680 540,610", stroke="ink", sw=22)
     s.circle(265, 615, 38, "teal")
     s.circle(535, 615, 38, "teal")

@@ -132,9 +132,9 @@ def phone_call(s: Svg) -> None:
     s.rect(300, 830, 300, 28, "aqua", rx=14)
     eye(s, 450, 940, 40)
     s.circle(230, 1330, 90, "red")
-    handset(s, 230, 1335, 1.2, 135)
+    handset(s, 230, 1335, 1.2, 0)  # hang up: the handset laid down
     s.circle(670, 1330, 90, "leaf")
-    handset(s, 670, 1325, 1.2, 0)
+    handset(s, 670, 1330, 1.2, -40)  # answer: the handset lifted
     s.rect(170, 1450, 120, 20, "mist", rx=10)
     s.rect(610, 1450, 120, 20, "mist", rx=10)
 
