@@ -194,7 +194,8 @@ def test_credit_bureau_compares_like_with_like():
     passport = item("credit-bureau", "BUREAU-PASSPORT-DENIED")
     adders = {r.on for r in rs.rules if r.add_to == "passport-denial"}
     assert "passport-denial" in passport.when.source
-    assert adders == {"family.support_unpaid", "tax.debt_unpaid"}
+    assert adders == {"family.support_unpaid"}
+    assert "usc-26-7345" in {src.id for src in passport.sources}
 
 
 def test_the_red_light_costs_points_only_when_the_ticket_comes():
