@@ -90,11 +90,17 @@ def reason(life: Life, e: LedgerEntry) -> dict[str, Any]:
         "tier": words.tier_label(rs, e.tier) if words.keeps_score(rs) else None,
         "clamped": (f"The rule says {words.signed(e.delta)}; the score's limits allowed "
                     f"{words.signed(e.applied)}.") if e.delta != e.applied else None,
-        "started": [words.started_line(rs, c) for c in e.started],
+        "started": [{"text": words.started_line(rs, c), "kind": _kind(rs, c)}
+                    for c in e.started],
         "ended": [words.ended_line(rs, c) for c in e.ended],
         "fidelity": fidelity(e.fidelity),
         "sources": sources(e.sources),
     }
+
+
+def _kind(rs: Ruleset, cid: str) -> str:
+    c = next((c for c in rs.consequences if c.id == cid), None)
+    return "privilege" if c is not None and str(c.kind) == "privilege" else "restriction"
 
 
 def choices(life: Life, transparent: bool) -> list[dict[str, Any]]:
