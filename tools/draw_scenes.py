@@ -1,6 +1,7 @@
 """Write every picture of story/images from code: deterministic, one palette, no text.
 
     python tools/draw_scenes.py            # rewrite story/images/*.svg and slots.json
+    python tools/draw_scenes.py OUT_DIR    # write them somewhere else (to compare)
 
 The pictures are the project's own work (see story/images/README.md for the licence).
 """
@@ -24,8 +25,10 @@ IMAGES = Path(__file__).resolve().parent.parent / "story" / "images"
 MODULES = (scenes_city, scenes_rooms, scenes_desk, scenes_phone, scenes_faces)
 
 
-def main() -> int:
-    IMAGES.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0]) if argv else IMAGES
+    out.mkdir(parents=True, exist_ok=True)
     slots: dict[str, dict[str, list[float]]] = {}
     for module in MODULES:
         for name, draw in module.SCENES.items():
@@ -36,8 +39,8 @@ def main() -> int:
                 slots[name] = {k: [round(v / d, 4) for v, d in zip(r, (w, h, w, h),
                                                                    strict=True)]
                                for k, r in found.items()}
-            (IMAGES / name).write_text(str(svg), encoding="utf-8")
-    (IMAGES / "slots.json").write_text(json.dumps(slots, indent=1, sort_keys=True) + "\n",
+            (out / name).write_text(str(svg), encoding="utf-8")
+    (out / "slots.json").write_text(json.dumps(slots, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
     return 0
 

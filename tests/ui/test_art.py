@@ -4,6 +4,8 @@ in the crossing screen's slot; a missing or broken file never takes the game dow
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -140,3 +142,16 @@ def test_the_crossing_screen_shows_your_face_in_its_slot() -> None:
 def test_no_slot_json_means_no_slot(tmp_path: Path) -> None:
     assert art.slot("crossing-screen.svg", story=SimpleNamespace(root=tmp_path)) is None
     assert art.slot("street-crossing.svg") is None
+
+
+def test_the_committed_pictures_are_what_the_drawing_code_draws(tmp_path: Path) -> None:
+    """Pictures are edited in tools/scenes_*.py, never by hand: a hand edit would be lost."""
+    tools = STORY.parent / "tools" / "draw_scenes.py"
+    done = subprocess.run([sys.executable, str(tools), str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    drawn = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    committed = {n: (IMAGES / n).read_text(encoding="utf-8") for n in drawn}
+    assert [n for n in drawn if drawn[n] != committed[n]] == []
+    assert sorted(n for n in PICTURES if n.endswith(".svg")) == sorted(
+        n for n in drawn if n.endswith(".svg"))
