@@ -351,9 +351,13 @@ def takeable(ctx: Context, state: State) -> list[int]:
     """The positions that can be taken now: open choices, and closed ones with `instead`."""
     if state.ended:
         return []
-    choices = ctx.scene(state).choices
-    return [c.position for c, (status, _) in zip(choices, statuses(ctx, state), strict=True)
-            if status is OPEN or (status is BLOCKED and c.instead is not None)]
+    out = []
+    # A plain loop over the memoized statuses: this runs at every step of simulate.
+    for choice, (status, _) in zip(ctx.scenario.scenes[state.scene].choices,
+                                   statuses(ctx, state), strict=True):
+        if status is OPEN or (status is BLOCKED and choice.instead is not None):
+            out.append(choice.position)
+    return out
 
 
 def open_positions(ctx: Context, state: State) -> list[int]:
