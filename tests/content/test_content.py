@@ -238,6 +238,13 @@ def test_rumour_is_dramatized_with_its_score_moving_rules():
             assert {s.id for s in it.sources} & CLAIM_SOURCES, f"{it.id} names no claim"
 
 
+def test_no_documented_rule_moves_a_score():
+    # Every point size in this story is a local scheme's (reported) or the game's.
+    bad = [f"{rs.id} {r.id}" for rs in story().rulesets.values() for _, r in items_of(rs)
+           if getattr(r, "delta", 0) and r.fidelity == "documented"]
+    assert bad == []
+
+
 def test_rumour_lost_case_blacklists_as_it_says():
     r = item("rumour", "RUMOUR-LOST-CASE")
     assert "blacklist" in r.reason and r.add_to == "blacklist"
