@@ -1,6 +1,7 @@
 """Synthesise the game's sounds as small WAV files in assets/sounds/ (deterministic).
 
-    python tools/make_sounds.py
+    python tools/make_sounds.py            # rewrite assets/sounds/*.wav
+    python tools/make_sounds.py OUT_DIR    # write them somewhere else (to compare)
 
 Made by the project from sine waves and seeded noise with the standard library
 (wave, array, math, random): nothing is recorded or downloaded. 22,050 Hz, mono, 16 bit.
@@ -134,11 +135,13 @@ def fade_out(xs: list[float], seconds: float = 0.02) -> list[float]:
     return xs[:-n] + [x * (n - 1 - i) / n for i, x in enumerate(xs[-n:])]
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0]) if argv else OUT
+    out.mkdir(parents=True, exist_ok=True)
     for name, make in SOUNDS.items():
         xs = make(random.Random(name))
-        write(OUT / f"{name}.wav", xs if name == "city-bed" else fade_out(xs))
+        write(out / f"{name}.wav", xs if name == "city-bed" else fade_out(xs))
     return 0
 
 

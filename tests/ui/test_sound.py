@@ -235,3 +235,12 @@ def test_a_bad_kiosk_sound_setting_is_one_clear_line(tmp_path: Path, extra: str,
         load_kiosk_config(kiosk_file(tmp_path, extra))
     assert str(err.value).startswith(f"{tmp_path / 'kiosk.yaml'}:2: error: ")
     assert words in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_committed_sounds_are_what_the_synthesiser_makes(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_sounds.py"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    made = sorted(p.name for p in tmp_path.iterdir())
+    assert made == sorted(f"{n}.wav" for n in (*NAMES, BED))
+    assert [n for n in made if (tmp_path / n).read_bytes() != (sounds_dir() / n).read_bytes()] == []
