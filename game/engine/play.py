@@ -96,14 +96,16 @@ class State(NamedTuple):
 class Context:
     """The story, scenario and ruleset a playthrough runs in (read-only).
 
-    `memo` keeps the choice statuses of the last state asked about, so the
+    `memo[0]` keeps (state, statuses) of the last state asked about, so the
     choices listed as takeable are not evaluated again when one is taken.
     """
 
     story: Story
     scenario: Scenario
     ruleset: Ruleset
-    memo: list[Any] = field(default_factory=lambda: [None, None], compare=False, repr=False)
+    # One slot holding one tuple, replaced whole: a reader never sees a state
+    # paired with another state's statuses, even with threads.
+    memo: list[Any] = field(default_factory=lambda: [(None, None)], compare=False, repr=False)
 
     @classmethod
     def of(cls, story: Story, scenario: str, ruleset: str | None = None) -> Context:
@@ -214,9 +216,9 @@ def _takeable_choice(ctx: Context, state: State, scene: Scene,
         raise PlayError(f"scene '{scene.id}': there is no choice {position} "
                         f"(it has {len(scene.choices)})")
     choice = scene.choices[position - 1]
-    memo = ctx.memo
-    if memo[0] is state:  # listed as takeable a moment ago: no second evaluation
-        status, blockers = memo[1][position - 1]
+    seen, known = ctx.memo[0]
+    if seen is state:  # listed as takeable a moment ago: no second evaluation
+        status, blockers = known[position - 1]
     else:
         status, blockers = choice_status(ctx, state, choice)
     if status is OPEN:
@@ -338,12 +340,12 @@ def choice_status(ctx: Context, state: State, choice: Choice,
 
 def statuses(ctx: Context, state: State) -> list[tuple[ChoiceStatus, ClosedBy]]:
     """The status of every choice of the scene now, in file order (kept for `step`)."""
-    memo = ctx.memo
-    if memo[0] is state:
-        return memo[1]
+    seen, known = ctx.memo[0]
+    if seen is state:
+        return known
     e = env(ctx, state)
     out = [choice_status(ctx, state, c, e) for c in ctx.scene(state).choices]
-    memo[0], memo[1] = state, out
+    ctx.memo[0] = (state, out)
     return out
 
 
