@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--store", default=None, metavar="URL",
                    help="where live classes are kept: memory (default) or redis://...")
+    p.add_argument("--workers", type=int, default=1,
+                   help="worker processes (more than one needs --store redis://...)")
 
     p = add("bench", "the performance figures of docs/benchmarks.md")
     p.add_argument("--json", action="store_true")

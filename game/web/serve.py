@@ -8,6 +8,7 @@ name; no packet is sent anywhere) and printed with the teacher's address.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import sys
 from pathlib import Path
@@ -53,8 +54,7 @@ def serve(story_dir: Path, host: str, port: int, store_url: str | None,
     from game.web.app import create_app
     from game.web.store import open_store
 
-    story = load(story_dir)
-    store = open_store(store_url)
+    story = load(story_dir)  # refuses a broken story here, with its errors, before serving
     base = join_base(host, port)
     shown = base or f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     print(f"Roam Freely is being served at {shown}/", file=sys.stderr)
@@ -65,11 +65,16 @@ def serve(story_dir: Path, host: str, port: int, store_url: str | None,
         print("  Only this computer can open it. To let a class join over the school "
               "network, add --host 0.0.0.0", file=sys.stderr)
     print("  Press Ctrl+C to stop.", file=sys.stderr)
-    app = create_app(story, store, join_base=base)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning",
-                            timeout_graceful_shutdown=2, proxy_headers=True,
-                            server_header=False, h11_max_incomplete_event_size=16384)
-    uvicorn.Server(config).run()
+    options = {"host": host, "port": port, "log_level": "warning", "server_header": False,
+               "timeout_graceful_shutdown": 2, "proxy_headers": True,
+               "h11_max_incomplete_event_size": 16384}
+    if workers > 1:  # each worker builds its own app (game.web.asgi) from these
+        os.environ.update(ROAM_FREELY_STORY=str(story_dir), ROAM_FREELY_STORE=store_url or "",
+                          ROAM_FREELY_JOIN_URL=base or "")
+        uvicorn.run("game.web.asgi:app_from_env", factory=True, workers=workers, **options)
+        return 0
+    app = create_app(story, open_store(store_url), join_base=base)
+    uvicorn.Server(uvicorn.Config(app, **options)).run()
     return 0
 
 
@@ -85,4 +90,8 @@ def main_serve(args: Any) -> int:
         check_url(args.store)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    return serve(args.story, args.host, args.port, args.store)
+    if args.workers < 1:
+        raise UsageError("--workers takes a number of 1 or more")
+    if args.workers > 1 and not (args.store or "").startswith(("redis", "unix")):
+        raise UsageError("several workers must share their classes: add --store redis://...")
+    return serve(args.story, args.host, args.port, args.store, args.workers)
