@@ -14,18 +14,18 @@ from game.engine.model import Story
 
 
 def load(folder: Path) -> Story:
-    """Load the story or print its errors on stderr and exit 1."""
-    from game.engine.load import load_with_problems
+    """Load the story (compiled, when unchanged) or print its errors on stderr and exit 1."""
+    from game.storycache import StoryErrors, load_story
 
     if not folder.is_dir():
         raise UsageError(f"no story folder at {folder}")
-    story, problems = load_with_problems(folder)
-    if story is None:
-        for problem in problems:
+    try:
+        return load_story(folder)
+    except StoryErrors as err:
+        for problem in err.problems:
             if problem.level == "error":
                 print(problem, file=sys.stderr)
-        raise StoryInvalid
-    return story
+        raise StoryInvalid from None
 
 
 def dump(data: Any) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1  # bump when the way stories are stored here changes
+KEEP = 8  # compiled stories kept, the most recent ones
 _BUILTIN_TYPES = {"score": "int", "tier": "str", "scored": "bool"}
 
 
@@ -129,6 +130,9 @@ def _write(path: Path, story: Any, folder: Path) -> None:
         for old in path.parent.glob(f"{_folder_tag(folder)}-*.pickle"):
             if old != path:  # older compilations of the same folder
                 old.unlink(missing_ok=True)
+        kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-KEEP]:  # many story folders (tests, authors): keep the latest
+            old.unlink(missing_ok=True)
     except OSError:
         pass
 
