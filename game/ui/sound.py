@@ -125,6 +125,9 @@ class Sounds:
 
     def _apply(self) -> None:
         """Make what is playing match the settings: volume, mute, the bed on or off."""
+        if self._bed_wanted and self.audible and not self._started:
+            self.start()  # the bed was asked for while silent: unmuting starts it
+            return
         if not self._sounds or pygame.mixer.get_init() is None:
             return
         level = self._volume if self.audible else 0.0

@@ -106,6 +106,15 @@ def test_muting_stops_the_bed_at_once(tmp_path: Path) -> None:
     assert max(abs(x) for x in samples[-2000:]) == 0
 
 
+def test_unmuting_starts_the_bed_that_was_asked_for_while_muted(tmp_path: Path) -> None:
+    samples = play_through_disk(tmp_path, """
+        s = Sounds(volume=1.0, muted=True)
+        s.bed(True); time.sleep(0.3)
+        s.set_muted(False); time.sleep(1.5); s.close()
+    """)
+    assert max(abs(x) for x in samples[-8000:]) > 300
+
+
 def run_quietly(body: str, **env: str) -> str:
     full = dict(os.environ, SDL_VIDEODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1", **env)
     script = "import pygame\nfrom game.ui.sound import Sounds\n" + textwrap.dedent(body)
