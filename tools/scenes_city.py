@@ -57,7 +57,10 @@ def street_crossing(s: Svg) -> None:
     s.rect(0, 652, W, 8, "steel")
     traffic_light(s, 470, 640, "red")
     camera(s, 470, 380, 0.9)
-    pole_camera(s, 1210, 640, 260, 1.1, flip=True)
+    s.rect(1203, 200, 14, 440, "slate", rx=5)  # a grey pole with three cameras
+    camera(s, 1210, 225, 1.0, flip=True)
+    camera(s, 1210, 300, 1.0, tilt=18)
+    camera(s, 1210, 375, 1.0, flip=True, tilt=24)
     person(s, 330, 640, Look("skin2", "rust", "ink", "hair1", "short"), 0.75)
     person(s, 250, 640, Look("skin1", "sea", "slate", "hair2", "long"), 0.7, pose="phone")
     person(s, 780, 800, Look("skin3", "honey", "teal", "hair1", "cap", hat="teal"), 0.8)
