@@ -338,13 +338,13 @@ def choice_status(ctx: Context, state: State, choice: Choice,
     return (BLOCKED if closed else OPEN), closed
 
 
-def statuses(ctx: Context, state: State) -> list[tuple[ChoiceStatus, ClosedBy]]:
+def statuses(ctx: Context, state: State) -> tuple[tuple[ChoiceStatus, ClosedBy], ...]:
     """The status of every choice of the scene now, in file order (kept for `step`)."""
     seen, known = ctx.memo[0]
     if seen is state:
         return known
     e = env(ctx, state)
-    out = [choice_status(ctx, state, c, e) for c in ctx.scene(state).choices]
+    out = tuple(choice_status(ctx, state, c, e) for c in ctx.scene(state).choices)
     ctx.memo[0] = (state, out)
     return out
 

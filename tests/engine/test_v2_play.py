@@ -163,3 +163,23 @@ def test_statuses_and_kinds_are_enums_that_read_as_before(v2) -> None:
     assert json.dumps([status, v2.rulesets["court"].consequences[0].kind]) == (
         '["blocked", "restriction"]')
     assert v2.rulesets["city"].consequences[1].kind is ConsequenceKind.PRIVILEGE
+
+
+def test_a_choice_listed_as_takeable_is_not_evaluated_again_when_taken() -> None:
+    from game.engine.load import load_story as load
+
+    story = load(Path(__file__).parent.parent / "fixtures" / "mini")  # a private copy
+    ctx = Context.of(story, "courier")
+    state, _ = start(ctx, 0)
+    state, _ = step(ctx, state, Choose(1))
+    state, _ = step(ctx, state, Continue())  # the court: "Pay the fine" has an `if`
+    pay = ctx.scene(state).choices[1]
+    calls = []
+    real = pay.cond.fn
+    object.__setattr__(pay.cond, "fn", lambda e: calls.append(1) or real(e))
+    assert takeable(ctx, state) == [1, 2] and len(calls) == 1
+    step(ctx, state, Choose(2))
+    assert len(calls) == 1  # taken on the statuses listed a moment ago
+    fresh = Context.of(story, "courier")
+    step(fresh, state, Choose(2))  # a step with no listing first evaluates it once
+    assert len(calls) == 2
