@@ -105,3 +105,15 @@ def test_a_version_1_variable_named_scored_wins_with_a_warning(mini_dir: Path) -
     state, _ = step(ctx, state, Continue())
     pay = ctx.scene(state).choices[1]
     assert choice_status(ctx, state, pay)[0] == OPEN != HIDDEN  # the variable, 7, not a bool
+
+
+def test_scenes_reached_only_through_instead_or_a_branch_count_as_reached(v2_dir: Path) -> None:
+    from game.engine.check import warnings
+    from game.engine.load import load_story
+
+    assert warnings(load_story(v2_dir)) == []  # "broke": only an instead's branch leads there
+    trip = v2_dir / TRIP
+    edit(trip, "            - {if: \"money < 10\", to: broke}\n", "")
+    found = [str(p) for p in warnings(load_story(v2_dir))]
+    assert found == [f"{trip}:{line_of(trip, '  broke:')}: warning: scene 'broke' is never "
+                     "reached: no path from 'letter' leads to it"], found
