@@ -84,38 +84,60 @@ def bank(s: Svg) -> None:
 
 
 def shop(s: Svg) -> None:
+    """A small print shop: reams on the shelves, a copier, a folding machine, the counter."""
     room(s, "cream", "wood", 660)
     rng = random.Random(21)
-    for row in range(4):
-        y = 140 + row * 120
-        s.rect(80, y + 90, 1440, 16, "wood2")
-        x = 100
-        while x < 1480:
-            w = rng.choice((40, 50, 60))
-            h = rng.choice((50, 70, 85))
-            kind = rng.random()
-            colour = rng.choice(("coral", "teal", "honey", "sage", "red", "aqua", "plum"))
-            if kind < 0.3:
-                s.rect(x, y + 90 - h, w, h, colour, rx=18)
-                s.rect(x + w * 0.25, y + 90 - h - 14, w * 0.5, 16, "slate", rx=4)
-            else:
-                s.rect(x, y + 90 - h, w, h, colour, rx=4)
-                s.rect(x + 6, y + 90 - h * 0.6, w - 12, h * 0.25, "paper", opacity=0.7)
-            x += w + rng.choice((6, 10, 14))
+    for row in range(3):  # shelves of paper reams and bundled booklets
+        y = 150 + row * 140
+        s.rect(60, y + 100, 560, 16, "wood2")
+        x = 80
+        while x < 590:
+            w = rng.choice((70, 80, 90))
+            colour = rng.choice(("paper", "paper", "aqua", "apricot", "rose", "sage", "honey"))
+            for k in range(rng.randint(2, 4)):
+                top = y + 100 - (k + 1) * 22
+                s.rect(x, top, w, 20, colour, rx=2, stroke="wheat", sw=2)
+                s.rect(x + w * 0.3, top, 10, 20, "rust", opacity=0.6)
+            x += w + rng.choice((10, 16))
+    for i, (colour, icon) in enumerate((("teal", "honey"), ("coral", "paper"),
+                                        ("sea", "rose"))):  # the shop's sample posters
+        x = 700 + i * 150
+        s.rect(x, 120, 120, 160, "paper", rx=4, stroke="wood2", sw=6)
+        s.rect(x + 12, 132, 96, 80, colour)
+        s.circle(x + 60, 172, 24, icon)
+        s.rect(x + 14, 226, 80, 10, "slate", rx=5)
+        s.rect(x + 14, 246, 56, 8, "mist", rx=4)
     dome(s, 800, 0)
-    person(s, 620, 800, Look("skin1", "sea", "ink", "hair1", "bun"), 1.2, pose="hold")
-    s.rect(560, 600, 120, 50, "apricot", rx=8)
-    counter(s, 300, 640, 700, fill="wood2", top="wood")
+    # the copier, with a sheet coming out
+    s.rect(1040, 330, 280, 330, "mist", rx=16)
+    s.rect(1040, 330, 280, 60, "steel", rx=16)
+    s.rect(1076, 350, 90, 30, "aqua", rx=6)
+    for i, colour in enumerate(("leaf", "honey", "red")):
+        s.circle(1200 + i * 36, 365, 10, colour)
+    s.rect(1060, 430, 240, 20, "slate", rx=6)
+    s.rect(990, 470, 90, 60, "paper", stroke="wheat", sw=3)
+    s.rect(990, 500, 90, 10, "teal", opacity=0.7)
+    for i in range(3):
+        s.rect(1070 + i * 12, 560 + i * 22, 220, 18, "steel", rx=4)
+    # Auntie Liu at the folding machine
+    s.rect(1350, 600, 150, 110, "sea", rx=10)
+    s.rect(1362, 712, 16, 90, "slate")
+    s.rect(1472, 712, 16, 90, "slate")
+    s.rect(1360, 578, 130, 26, "paper", stroke="wheat", sw=3)
+    s.circle(1470, 640, 10, "leaf")
+    person(s, 1540, 820, Look("skin1", "plum", "ink", "hair3", "bun"), 0.85)
+    # the owner behind the counter
+    person(s, 420, 800, Look("skin2", "teal", "ink", "hair1", "short"), 1.15, pose="hold")
+    s.rect(360, 596, 120, 36, "paper", stroke="wheat", sw=3)
+    s.rect(360, 610, 120, 8, "coral")
+    counter(s, 120, 640, 860, fill="wood2", top="wood")
+    for k in range(4):
+        s.rect(640, 600 - k * 14, 140, 14, ("paper", "aqua", "paper", "honey")[k], rx=2,
+               stroke="wheat", sw=2)
     s.rect(840, 560, 110, 80, "ink", rx=8)
     s.rect(850, 570, 90, 50, "aqua", rx=4)
-    s.rect(380, 600, 80, 40, "honey", rx=6)
-    s.rect(1100, 520, 150, 120, "paper", rx=12, stroke="slate", sw=6)
-    for i in range(3):
-        for j in range(3):
-            if (i + j) % 2 == 0 or i == 1:
-                s.rect(1135 + i * 28, 535 + j * 28, 22, 22, "ink", rx=2)
-    person(s, 1400, 900, Look("skin3", "honey", "slate", "hair1", "cap", hat="teal"), 1.0,
-           pose="phone")
+    s.path("M200,624 a30,28 0 0 1 60,0 Z", "honey")
+    s.rect(192, 620, 76, 8, "wood2", rx=3)
 
 
 def home_kitchen(s: Svg) -> None:
