@@ -305,22 +305,37 @@ def hospital(s: Svg) -> None:
     s.rect(1280, 744, 12, 60, "slate")
 
 
-def cinema(s: Svg) -> None:
+def brackets(s: Svg, x: float, y: float, w: float, h: float, arm: float,
+             sw: float) -> None:
+    """Red face-recognition corners around a rectangle."""
+    for bx, by, dx, dy in ((x, y, 1, 1), (x + w, y, -1, 1), (x, y + h, 1, -1),
+                           (x + w, y + h, -1, -1)):
+        s.line(bx, by, bx + dx * arm, by, "red", sw)
+        s.line(bx, by, bx, by + dy * arm, "red", sw)
+
+
+def cinema(s: Svg) -> dict[str, tuple[float, float, float, float]]:
+    """Before the film, the screen shows debtors' faces; the fourth tile is the player's."""
     s.rect(0, 0, W, H, "night")
     s.poly([(800, 900), (280, 100), (1320, 100)], "glow", opacity=0.08)
     s.rect(260, 70, 1080, 470, "paper", rx=10)
     s.rect(280, 90, 1040, 430, "dusk", rx=6)
-    look = Look("skin2", "sea", hair="hair1", style="short")
-    s.path("M640,520 L640,440 C640,380 700,360 800,360 C900,360 960,380 960,440 L960,520 Z",
-           look.top)
-    head(s, 800, 280, look, r=110)
-    for bx, by, dx, dy in ((640, 140, 1, 1), (960, 140, -1, 1), (640, 430, 1, -1),
-                           (960, 430, -1, -1)):
-        s.line(bx, by, bx + dx * 50, by, "red", 10)
-        s.line(bx, by, bx, by + dy * 50, "red", 10)
-    s.rect(1000, 200, 280, 36, "red", rx=18)
-    s.rect(1000, 260, 200, 24, "steel", rx=12)
-    s.rect(320, 200, 240, 36, "honey", rx=18)
+    looks = (Look("skin2", "sea", hair="hair1", style="short"),
+             Look("skin1", "coral", hair="hair2", style="bun"),
+             Look("skin3", "honey", hair="hair3", style="short"))
+    for i, look in enumerate(looks):
+        x, y = 320 + i * 220, 170
+        s.rect(x, y, 190, 190, "night", rx=8)
+        s.rect(x + 40, y + 130, 110, 60, look.top, rx=26)
+        head(s, x + 95, y + 86, look, r=46)
+        brackets(s, x, y, 190, 190, 22, 6)
+        s.rect(x, y + 206, 130, 16, "red", rx=8)
+        s.rect(x, y + 236, 90, 12, "steel", rx=6)
+    slot = (1000, 130, 280, 280)
+    s.rect(*slot, "mist", rx=8)
+    brackets(s, 988, 118, 304, 304, 46, 10)
+    s.rect(1000, 430, 220, 22, "red", rx=11)
+    s.rect(1000, 466, 150, 14, "steel", rx=7)
     s.rect(0, 560, W, 40, "ink")
     for row, y in enumerate((680, 800, 920)):
         for i in range(-1, 10):
@@ -330,6 +345,7 @@ def cinema(s: Svg) -> None:
                 s.circle(x, y - 100, 40, ("hair1", "hair2", "ink")[(i + row) % 3])
                 s.rect(x - 50, y - 70, 100, 50, "dusk", rx=20)
     dome(s, 1500, 0)
+    return {"face": slot}
 
 
 def flat_viewing(s: Svg) -> None:

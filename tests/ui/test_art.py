@@ -120,13 +120,14 @@ def test_a_short_path_shows_the_face_of_its_full_life() -> None:
     assert pygame.image.tobytes(short, "RGBA") != pygame.image.tobytes(other, "RGBA")
 
 
-def test_the_crossing_screen_shows_your_face_in_its_slot() -> None:
+@pytest.mark.parametrize("name", ["crossing-screen.svg", "cinema.svg"])
+def test_the_big_screens_show_your_face_in_their_slot(name: str) -> None:
     size = (1280, 720)
-    plain = art.picture("crossing-screen.svg", size)
-    slot = art.slot_rect("crossing-screen.svg", plain.get_rect())
+    plain = art.picture(name, size)
+    slot = art.slot_rect(name, plain.get_rect())
     assert slot is not None and slot.w > 100 and plain.get_rect().contains(slot)
-    mine = art.with_face("crossing-screen.svg", size, "student")
-    theirs = art.with_face("crossing-screen.svg", size, "rider")
+    mine = art.with_face(name, size, "student")
+    theirs = art.with_face(name, size, "rider")
     portrait = art.face("student", slot.size)
     # the slot is empty in the plain picture and holds the face once composited
     empty = colours(plain.subsurface(slot), 6)
