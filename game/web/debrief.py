@@ -35,6 +35,8 @@ def build(life: Life, transparent: bool) -> dict[str, Any]:
         "in_force": [c.explain for c in st.active],
         "chart": chart(life) if scored and life.ledger else None,
         "notices": [dict(scene.reason(life, e), n=e.step) for e in life.ledger],
+        "told": list(dict.fromkeys(e.notice or rs.notice for e in life.ledger
+                                   if e.applied or e.notice or e.started)),
         "doors": doors(life, transparent),
         "whatif": whatif(life),
         "discuss": discussion(life),

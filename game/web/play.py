@@ -142,8 +142,11 @@ async def debrief_page(request: Request) -> Response:
     if seat is not None:
         await _record(seat, life)
     model = debrief.build(life, mode == "t")
+    # In a class the teacher reveals what really happened: until then the debrief
+    # shows what a citizen is told, and the ending.
+    held = seat is not None and not seat.room.reveal
     return web.page(request, "debrief.html.j2", d=model, token=request.path_params["token"],
-                    mode=mode, seat=seat)
+                    mode=mode, seat=seat, held=held)
 
 
 async def printable(request: Request) -> Response:

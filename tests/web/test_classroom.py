@@ -230,3 +230,19 @@ def test_a_class_can_take_the_lifes_own_rules_or_others(client):
     other = client.post("/teach", data={"l": "0", "r": "0"})
     assert "Credit bureau" in other.text
     assert client.post("/teach", data={"l": "0", "r": "9"}).status_code == 400
+
+
+def test_in_a_class_the_debrief_waits_for_the_reveal(client, new_client):
+    link = teacher(client)
+    student = new_client()
+    join(student, code_of(link))
+    held = student.get("/debrief/0-1-0-1_12").text
+    assert "Your teacher will reveal what really happened" in held
+    assert "Your credit record has been updated." in held
+    assert "Did not pay a court judgment" not in held
+    assert "The same choices, other rules" not in held
+    assert re.search(r'class="replay">RF-', held)
+    client.post(link + "/do", data={"act": "reveal"})
+    shown = student.get("/debrief/0-1-0-1_12").text
+    assert "Did not pay a court judgment" in shown
+    assert "The same choices, other rules" in shown
