@@ -115,7 +115,7 @@ def _sentence(story: Story, pt: Playthrough, own: Life, life: Life, stop: Any,
     if mine:
         return (f"“{what}” was open under these rules, though it was closed to you."
                 + _ending(own, life))
-    return f"After “{what}”, these rules sent the week another way{_cause(own, life, k)}." + \
+    return f"After “{what}”, these rules sent the week another way.{_cause(own, life, k)}" + \
         _ending(own, life)
 
 
@@ -165,15 +165,23 @@ def _cause(own: Life, life: Life, k: int) -> str:
     after_own, after_life = _after(own, k), _after(life, k)
     for lid, name in life.ruleset.lists.items():
         if lid in after_life.standing.lists and lid not in after_own.standing.lists:
-            return f": here you were on the {_lower(name)}"
+            return f" Here you were on {_the(name)}."
     for lid, name in own.ruleset.lists.items():
         if lid in after_own.standing.lists and lid not in after_life.standing.lists:
-            return f": here you were not on the {_lower(name)}"
+            return f" Here you were not on {_the(name)}."
     theirs = set(after_life.standing.active) - set(after_own.standing.active)
     for c in life.ruleset.consequences:
         if c.id in theirs and c.explain:
-            return f": {_lower(_full(c.explain)[:-1])}"
+            return " " + _full(c.explain)
     return ""
+
+
+def _the(name: str) -> str:
+    """A list's name after "on": "the list of ...", keeping a name's own article."""
+    name = name.strip()
+    if name.lower().startswith(("the ", "a ", "an ")):
+        return name[0].lower() + name[1:]
+    return "the " + _lower(name)
 
 
 def _after(life: Life, k: int) -> State:

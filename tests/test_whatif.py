@@ -83,7 +83,10 @@ scenes:
           text: The booking page says "Purchase failed".
           goto: coach
         goto: away
-      - {text: Stay at home, goto: home}
+      - text: Stay at home
+        goto:
+          - {if: "on_list('debtors')", to: letter}
+          - {to: home}
   away:
     ending: A week by the sea
     text: Sand.
@@ -93,6 +96,9 @@ scenes:
   home:
     ending: At home
     text: Quiet.
+  letter:
+    ending: A letter about the list
+    text: The court writes again.
 """,
 }
 
@@ -133,6 +139,16 @@ def test_lives_that_do_not_part_say_so(week) -> None:
     assert "lead the same way" in other.sentence and "A week by the sea" in other.sentence
 
 
+def test_a_branch_taken_because_of_a_list_is_said_in_words(week) -> None:
+    _, other = compare(week, Playthrough("week", "points", 0, (2, 2)))  # unpaid, home
+    assert other.ending == "letter" and other.parted == 2
+    assert other.closed == (Door("tuesday", 1, "travel.flight", ("FLY-BAN",)),)
+    assert other.sentence == (
+        "After “Stay at home”, these rules sent the week another way. Here you were on "
+        "the list of dishonest judgment debtors. The week ends “A letter about the list” "
+        "instead of “At home”.")
+
+
 def test_a_refusal_is_recorded_with_its_text(week) -> None:
     life, stop = Life.replay(week, Playthrough("week", "court-list", 0, (2, 1)))
     assert stop is None and life.ending == "coach"
@@ -151,8 +167,8 @@ def test_simulate_whatif_counts_agree_with_the_story(week) -> None:
     # Under the court list an unpaid judgment turns the flight into the coach.
     assert "coach" not in own and cl.get("coach", 0) > 0
     assert cl.get("away", 0) + cl["coach"] == own["away"]
-    assert cl.get("home", 0) == own.get("home", 0)
-    assert w["differ"] == round(cl["coach"] / 60 + 1e-9, 2)
+    assert cl.get("home", 0) + cl.get("letter", 0) == own["home"] and "letter" not in own
+    assert w["differ"] == round((cl["coach"] + cl.get("letter", 0)) / 60 + 1e-9, 2)
     assert sum(cl.values()) == 60
 
 
