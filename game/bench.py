@@ -99,7 +99,8 @@ def _child_cpu(cmd: list[str], env: dict[str, str]) -> float:
     import subprocess
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, env=env, capture_output=True, check=False, timeout=300)
+    # check=True: a run that fails (a broken generated story) must not give a figure
+    subprocess.run(cmd, env=env, capture_output=True, check=True, timeout=300)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 

@@ -134,7 +134,7 @@ def reveal_frames(story_dir: Path, frames: int = 600) -> list[float]:
     with tempfile.TemporaryDirectory() as home:
         os.environ["ROAM_FREELY_HOME"] = home
         sid = max(story.scenarios, key=lambda s: max(
-            len(sc.text.source) for sc in story.scenarios[s].scenes.values()))
+            _text_length(sc.text) for sc in story.scenarios[s].scenes.values()))
         app = App(PlayOptions(story=story.root, size=(1920, 1080), scenario=sid), story,
                   clock=lambda: fake[0], sleep=lambda s: None)
         times: list[float] = []
@@ -149,6 +149,12 @@ def reveal_frames(story_dir: Path, frames: int = 600) -> list[float]:
             times.append((time.perf_counter() - t) * 1000)
         app.close()
     return times
+
+
+def _text_length(text) -> int:  # noqa: ANN001 - a Template, or v2 conditional paragraphs
+    if isinstance(text, tuple):
+        return sum(len(p.text.source) for p in text)
+    return len(text.source)
 
 
 def window_figures(story: Path | None = None, quick: bool = False) -> dict:
