@@ -121,7 +121,7 @@ def ledger_lines(entries: tuple[LedgerEntry, ...], story: Story,
         if e.rule is None:
             did = "recorded, no rule applied"
         elif keeps_score:
-            did = f"{signed(e.delta)} points ({e.before} -> {e.after})"
+            did = f"{signed(e.delta or 0)} points ({e.before} -> {e.after})"
         else:
             did = "recorded"
         out.append(wrap(f"{e.step}. {what}: {did}. {e.fidelity or ''}".rstrip(), "  "))
@@ -134,13 +134,20 @@ def print_rules(story: Story, ids: list[str]) -> None:
         print(f"== {r.name} ({r.id}) - {r.fidelity}")
         if r.summary:
             print(wrap(r.summary, "   "))
-        print(f"   score: starts at {r.score.start}, range {r.score.min}..{r.score.max}")
-        print("   tiers: " + ", ".join(f"{t.label} ({t.id}) from {t.min}" for t in r.tiers))
+        if r.includes:
+            print("   includes: " + ", ".join(r.includes))
+        if getattr(r, "scored", True):
+            print(f"   score: starts at {r.score.start}, range {r.score.min}..{r.score.max}")
+            print("   tiers: " + ", ".join(f"{t.label} ({t.id}) from {t.min}" for t in r.tiers))
+        else:
+            print("   keeps no score: only lists (" + (", ".join(r.lists.values()) or "none")
+                  + ")")
         for rule in r.rules:
             extra = (f" if {rule.cond.source}" if rule.cond else "") + (
                 f"; adds to {rule.add_to}" if rule.add_to else "") + (
                 f"; removes from {rule.remove_from}" if rule.remove_from else "")
-            print(wrap(f"{rule.id}: on {rule.on}{extra}, {signed(rule.delta)} points. "
+            points = f", {signed(rule.delta or 0)} points" if getattr(r, "scored", True) else ""
+            print(wrap(f"{rule.id}: on {rule.on}{extra}{points}. "
                        f"{rule.reason} Seen by {rule.seen_by}. [{rule.fidelity}] "
                        f"Source: {cite(rule.sources)}", "   "))
         for c in r.consequences:
@@ -181,7 +188,8 @@ def print_playthrough(story: Story, outcome: Any, code: str) -> None:
     print(f"{story.scenarios[state.scenario].title}, under {story.rulesets[state.ruleset].name}")
     print("path: " + " -> ".join(state.path))
     print("ledger:")
-    for line in ledger_lines(state.ledger, story):
+    scored = getattr(story.rulesets[state.ruleset], "scored", True)
+    for line in ledger_lines(state.ledger, story, scored):
         print(line)
     for d in outcome.blocked:
         by = ", ".join(d.by) or "closed by default"
@@ -190,5 +198,7 @@ def print_playthrough(story: Story, outcome: Any, code: str) -> None:
         by = ", ".join(r.by) or "closed by default"
         print(f"  refused at {r.scene}, choice {r.choice}: {r.capability} ({by})")
     ending = f"{outcome.ending_title} ({outcome.ending})" if outcome.ending else "not reached"
-    print(f"ending: {ending}; score {state.standing.score}")
+    rs = story.rulesets[state.ruleset]
+    kept = f"score {state.standing.score}" if getattr(rs, "scored", True) else "no score kept"
+    print(f"ending: {ending}; {kept}")
     print(f"replay code: {code}")
