@@ -24,8 +24,8 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None or DRIVER is None,
 SHOTS = os.environ.get("ROAM_FREELY_SHOTS")
 
 
-@pytest.fixture(scope="module")
-def browser_factory():
+@pytest.fixture
+def browser_factory():  # per test, and after `served`: browsers quit before the server stops
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -39,6 +39,7 @@ def browser_factory():
         options.binary_location = CHROMIUM
         driver = webdriver.Chrome(service=Service(DRIVER), options=options)
         driver.set_window_size(width, height)
+        driver.implicitly_wait(8)  # a click that submits returns before the next page is in
         made.append(driver)
         return driver
 
@@ -47,10 +48,15 @@ def browser_factory():
         d.quit()
 
 
-def wait_for(check, timeout: float = 8.0):
+def wait_for(check, timeout: float = 10.0):
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while True:
-        value = check()
+        try:
+            value = check()
+        except StaleElementReferenceException:  # the live panel was just replaced
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
@@ -67,7 +73,7 @@ def test_play_a_life_to_its_end(served, browser_factory):
     d.find_element(By.CSS_SELECTOR, "a.life").click()
     d.find_element(By.CSS_SELECTOR, "input[name=m][value=t]").click()
     d.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert "What really happens" in d.page_source
+    wait_for(lambda: "What really happens" in d.page_source)
     # by keyboard: Tab to the first choice and press Enter
     first = d.find_elements(By.CSS_SELECTOR, "a.choice")[0]
     assert first.text.endswith("Run the red light")
@@ -81,9 +87,9 @@ def test_play_a_life_to_its_end(served, browser_factory):
     wait_for(lambda: "Your score changed: 1000 to 995" in d.page_source)
     d.find_element(By.ID, "go-on").click()
     d.find_element(By.PARTIAL_LINK_TEXT, "Refuse to pay").click()
-    assert "Listed debtors may not buy high-speed rail tickets." in d.page_source
+    wait_for(lambda: "Listed debtors may not buy high-speed rail tickets." in d.page_source)
     d.find_element(By.CSS_SELECTOR, "a.try").click()  # the closed train, tried anyway
-    assert "Refused" in d.page_source and "The slow way" in d.page_source
+    wait_for(lambda: "Refused" in d.page_source and "The slow way" in d.page_source)
     assert d.execute_script("return window.__xss || null") is None
     d.find_element(By.PARTIAL_LINK_TEXT, "See what happened").click()
     code = d.find_element(By.CSS_SELECTOR, ".replay").text
@@ -121,7 +127,7 @@ def test_three_students_join_and_vote_while_the_teacher_page_counts_live(served,
     t = browser_factory(1280, 800)
     t.get(served.url + "/teach")
     t.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
-    code = t.find_element(By.CSS_SELECTOR, ".bigcode").text
+    code = t.find_element(By.CSS_SELECTOR, ".bigcode").text  # waits for the new page
     teacher_url = t.current_url
     assert "/teach/" in teacher_url
 
@@ -148,12 +154,13 @@ def test_three_students_join_and_vote_while_the_teacher_page_counts_live(served,
     wait_for(lambda: [e.text for e in t.find_elements(By.CSS_SELECTOR, ".bar-n")] == ["1", "2"])
     assert "The class is voting: 3 votes" in t.page_source
     t.find_element(By.XPATH, "//button[contains(., 'Close the vote')]").click()
-    t.find_element(By.XPATH, "//li[contains(@class, 'top')]//button").click()
-    assert "A letter from the court." in t.page_source
+    wait_for(lambda: t.find_elements(By.XPATH, "//li[contains(@class, 'winner')]//button"))
+    t.find_element(By.XPATH, "//li[contains(@class, 'winner')]//button").click()
+    wait_for(lambda: "A letter from the court." in t.page_source)
 
     # the reveal switches a student's open page to transparent without a click there
     s.get(served.url + "/start?l=0&r=1&m=o")
-    assert "What the system tells you" in s.page_source
+    wait_for(lambda: "What the system tells you" in s.page_source)
     t.find_element(By.XPATH, "//button[contains(., 'Reveal')]").click()
     wait_for(lambda: "What really happens" in s.page_source)
 
@@ -170,6 +177,7 @@ def test_every_page_fits_the_screen_with_large_targets(served, browser_factory, 
     d = browser_factory(width, height)
     d.get(served.url + "/teach")
     d.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    d.find_element(By.CSS_SELECTOR, ".bigcode")  # waits for the teacher's page
     pages = PAGES + [d.current_url.replace(served.url, "")]
     for path in pages:
         d.get(served.url + path)
