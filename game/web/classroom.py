@@ -166,14 +166,14 @@ class Classes:
     async def playing(self, room: ClassRoom, sid: str, scenario: str, ruleset: str) -> None:
         seat = await self.seat(room.code, sid)
         if seat is not None:
-            seat["life"] = [scenario, ruleset]
+            seat["life"], seat["ended"] = [scenario, ruleset], False
             await self._put_seat(room, sid, seat)
 
     async def finished(self, room: ClassRoom, sid: str, replay_code: str) -> None:
         """Record a seat's finished life (its replay code); the latest one counts."""
         seat = await self.seat(room.code, sid)
-        if seat is not None and seat.get("done") != replay_code:
-            seat["done"] = replay_code
+        if seat is not None and (seat.get("done") != replay_code or not seat.get("ended")):
+            seat["done"], seat["ended"] = replay_code, True
             await self._put_seat(room, sid, seat)
 
     # -- the class vote ----------------------------------------------------------------

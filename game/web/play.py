@@ -157,5 +157,8 @@ async def printable(request: Request) -> Response:
     _, life, _ = _walk(request)
     if not life.ended:
         raise HTTPException(404)
+    seat = await seat_of(request)
+    if seat is not None and not seat.room.reveal:  # the class has not had its reveal yet
+        return RedirectResponse(f"/debrief/{request.path_params['token']}", status_code=303)
     html = render_report(web.story, life.playthrough)
     return HTMLResponse(html, headers={"content-security-policy": PRINT_CSP})

@@ -42,6 +42,14 @@ class MemoryStore:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self.clock = clock
         self._data: dict[str, tuple[float, str | dict[str, str]]] = {}
+        self._writes = 0
+
+    def _wrote(self) -> None:
+        # Keys nobody reads again (old rate-limit windows, forgotten classes) must not
+        # pile up in a server that runs all term: sweep now and then.
+        self._writes += 1
+        if self._writes % 500 == 0:
+            self.sweep()
 
     def _live(self, key: str) -> str | dict[str, str] | None:
         item = self._data.get(key)
@@ -64,6 +72,7 @@ class MemoryStore:
 
     async def put(self, key: str, value: str, expire_at: float) -> None:
         self._data[key] = (expire_at, value)
+        self._wrote()
 
     async def add(self, key: str, value: str, expire_at: float) -> bool:
         if self._live(key) is not None:
@@ -80,6 +89,7 @@ class MemoryStore:
         table = dict(current) if isinstance(current, dict) else {}
         table[field] = value
         self._data[key] = (expire_at, table)
+        self._wrote()
 
     async def hget(self, key: str, field: str) -> str | None:
         current = self._live(key)
@@ -97,6 +107,7 @@ class MemoryStore:
         current = self._live(key)
         value = (int(current) if isinstance(current, str) else 0) + 1
         self._data[key] = (expire_at, str(value))
+        self._wrote()
         return value
 
     async def count_keys(self, prefix: str) -> int:

@@ -158,7 +158,7 @@ async def teacher_model(request: Request, classes: Classes, room: ClassRoom) -> 
     return {
         "room": room, "seats": seats, "projector": projector,
         "joined": len(seats),
-        "playing": sum(1 for s in seats.values() if s.get("life") and not s.get("done")),
+        "playing": sum(1 for s in seats.values() if s.get("life") and not s.get("ended")),
         "finished": sum(1 for s in seats.values() if s.get("done")),
         "nicks": sorted(s["nick"] for s in seats.values() if s.get("nick")),
         "vote": vote_model(projector, votes, room),

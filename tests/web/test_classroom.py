@@ -246,3 +246,44 @@ def test_in_a_class_the_debrief_waits_for_the_reveal(client, new_client):
     shown = student.get("/debrief/0-1-0-1_12").text
     assert "Did not pay a court judgment" in shown
     assert "The same choices, other rules" in shown
+
+
+def test_the_counts_follow_students_from_playing_to_finished_and_back(client, new_client):
+    link = teacher(client)
+    student = new_client()
+    join(student, code_of(link))
+
+    def playing_finished() -> tuple[int, int]:
+        html = live(client, link)
+        n = [int(x) for x in re.findall(r'<span class="n"[^>]*>(\d+)<', html)]
+        return n[1], n[2]
+
+    assert playing_finished() == (0, 0)
+    student.get("/start?l=0&r=1")
+    assert playing_finished() == (1, 0)
+    student.get("/life/0-1-0-1_12?m=o")
+    assert playing_finished() == (0, 1)
+    student.get("/start?l=0&r=0")  # another life: playing again, the last one still counts
+    assert playing_finished() == (1, 1)
+    # before the reveal the printable debrief (which explains everything) waits too
+    r = student.get("/print/0-1-0-1_12", follow_redirects=False)
+    assert r.status_code == 303
+    assert "/print/" not in student.get("/debrief/0-1-0-1_12").text
+
+
+def test_the_memory_store_sweeps_old_keys_as_it_writes(clock):
+    import asyncio
+
+    from game.web.store import MemoryStore
+
+    store = MemoryStore(clock)
+
+    async def go():
+        for i in range(300):
+            await store.bump(f"rf:rate:join:10.0.0.{i}:1", clock.now + 300)
+        clock.now += 301
+        for i in range(300):
+            await store.bump(f"rf:rate:join:10.0.1.{i}:2", clock.now + 300)
+
+    asyncio.run(go())
+    assert len(store._data) <= 300
