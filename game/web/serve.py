@@ -61,6 +61,9 @@ def serve(story_dir: Path, host: str, port: int, store_url: str | None,
     print(f"  Teachers start a class at {shown}/teach", file=sys.stderr)
     if base:
         print(f"  Students join at {base}/join", file=sys.stderr)
+    elif host in ("0.0.0.0", "::"):
+        print("  No network address was found on this computer: is it on the school "
+              "network?", file=sys.stderr)
     elif host in ("127.0.0.1", "localhost"):
         print("  Only this computer can open it. To let a class join over the school "
               "network, add --host 0.0.0.0", file=sys.stderr)

@@ -110,3 +110,12 @@ def test_the_student_stream_says_when_the_vote_opens_and_the_class_ends(served):
         assert '"vote": 1' in _events(student, "/class/events", 1)[0]["data"]
         http.post(link + "/do", data={"act": "end"})
         assert student.get("/class/events").status_code == 403
+
+
+def test_the_web_app_does_not_need_pygame():
+    # A school server has no display and may have no SDL: the web app must not load pygame.
+    code = ("import sys; import game.web.app, game.web.play, game.web.teach, game.web.loadgen; "
+            "print('pygame' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
