@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from game.codes import CodeError, encode
-from game.engine.host import Life
+from game.codes import CodeError, decode, encode
+from game.engine.host import Life, PlayError
 from game.web import debrief, lifeurl, scene
 from game.web.app import web_of
 from game.web.guard import PRINT_CSP
@@ -31,6 +31,7 @@ def routes() -> list[Route]:
         Route("/life/{token}", life_page),
         Route("/debrief/{token}", debrief_page),
         Route("/print/{token}", printable),
+        Route("/code", by_code),
     ]
 
 
@@ -147,6 +148,31 @@ async def debrief_page(request: Request) -> Response:
     held = seat is not None and not seat.room.reveal
     return web.page(request, "debrief.html.j2", d=model, token=request.path_params["token"],
                     mode=mode, seat=seat, held=held)
+
+
+async def by_code(request: Request) -> Response:
+    """A replay code typed in: its debrief (the same life, replayed), or why not."""
+    web = web_of(request)
+    text = request.query_params.get("c", "")[:80]
+    problem = None
+    if text.strip():
+        try:
+            pt = decode(web.story, text)
+            life, stop = Life.replay(web.story, pt)
+        except (CodeError, PlayError) as exc:
+            problem = str(exc) if isinstance(exc, CodeError) else _NOT_REPLAYABLE
+        else:
+            if stop is None and life.ended:
+                token = lifeurl.token(web.story, pt.scenario, pt.ruleset, pt.seed,
+                                      life.intents)
+                return RedirectResponse(f"/debrief/{token}", status_code=303)
+            problem = _NOT_REPLAYABLE
+    return web.page(request, "code.html.j2", code=text, problem=problem,
+                    seat=await seat_of(request), status=400 if problem else 200)
+
+
+_NOT_REPLAYABLE = ("This code's choices cannot be played to an ending with this version "
+                   "of the story.")
 
 
 async def printable(request: Request) -> Response:

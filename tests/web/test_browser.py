@@ -166,7 +166,7 @@ def test_three_students_join_and_vote_while_the_teacher_page_counts_live(served,
 
 
 PAGES = ["/", "/begin/0", "/life/0-1-0-1?m=t", "/life/0-1-0-1_1?m=o", "/life/0-1-0-1_1?m=t",
-         "/life/0-1-0-1_11?m=t", "/debrief/0-1-0-1_11?m=t", "/join", "/teach", "/nowhere"]
+         "/life/0-1-0-1_11?m=t", "/debrief/0-1-0-1_11?m=t", "/join", "/teach", "/code", "/nowhere"]
 
 
 @pytest.mark.parametrize("width,height", [(360, 740), (1280, 800)])

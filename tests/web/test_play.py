@@ -193,3 +193,23 @@ def test_an_unexpected_error_shows_a_sentence_not_a_traceback(client, monkeypatc
     assert r.status_code == 500
     assert "Something went wrong" in r.text
     no_engine_words(r.text)
+
+
+def test_a_replay_code_opens_its_debrief(client):
+    debrief = client.get("/debrief/0-1-0-1_11?m=o").text
+    code = re.search(r'class="replay">([^<]+)<', debrief).group(1)
+    r = client.get("/code", params={"c": code.lower()}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/debrief/0-1-0-1_11"
+    assert client.get("/code").status_code == 200
+    bad = client.get("/code", params={"c": "RF-0000-0000"})
+    assert bad.status_code == 400 and 'class="problem"' in bad.text
+    no_engine_words(bad.text)
+    cut = client.get("/code", params={"c": _code_of(client, (1,))})  # stops before an ending
+    assert cut.status_code == 400 and "cannot be played to an ending" in cut.text
+
+
+def _code_of(client, choices: tuple[int, ...]) -> str:
+    from game.codes import encode
+    from game.engine.host import Playthrough
+
+    return encode(client.app.state.web.story, Playthrough("courier", "pilot-city", 0, choices))
