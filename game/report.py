@@ -117,9 +117,25 @@ def walk(story: Story, pt: Playthrough, life: Life | None = None) -> Walk:
 
 # -- the report's model ------------------------------------------------------------------------
 
-def consequence_info(c: Consequence, cites: Citations) -> dict[str, Any]:
-    return {"id": c.id, "kind": c.kind, "notice": c.notice, "explain": c.explain,
+def consequence_info(c: Consequence, cites: Citations, story: Story | None = None
+                     ) -> dict[str, Any]:
+    return {"id": c.id, "kind": c.kind, "name": consequence_name(c, story),
+            "notice": c.notice, "explain": c.explain,
             "fidelity": str(c.fidelity), "sources": cites.cite(c.sources)}
+
+
+def consequence_name(c: Consequence, story: Story | None) -> str:
+    """A consequence in a reader's words (never its id): what it closes or opens."""
+    caps = story.capabilities if story is not None else {}
+    names = [caps[x].name if x in caps else x for x in (c.blocks or c.grants)]
+    if c.kind == "restriction":
+        return "a restriction that closes " + _and(names) if names else "a restriction"
+    return "a privilege that opens " + _and(names) if names else "a privilege"
+
+
+def _and(names: list[str]) -> str:
+    names = [n[:1].lower() + n[1:] for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def notice_info(e: LedgerEntry, story: Story, ruleset: Ruleset,
@@ -136,12 +152,13 @@ def notice_info(e: LedgerEntry, story: Story, ruleset: Ruleset,
         "fidelity": None if e.fidelity is None else str(e.fidelity),
         "told": e.notice or ruleset.notice,
         "sources": cites.cite(e.sources),
-        "started": [consequence_info(by_id[c], cites) for c in e.started if c in by_id],
-        "ended": [consequence_info(by_id[c], cites) for c in e.ended if c in by_id],
+        "started": [consequence_info(by_id[c], cites, story) for c in e.started if c in by_id],
+        "ended": [consequence_info(by_id[c], cites, story) for c in e.ended if c in by_id],
     }
 
 
-def path_info(stops: list[Stop], cites: Citations) -> list[dict[str, Any]]:
+def path_info(stops: list[Stop], cites: Citations, story: Story | None = None
+              ) -> list[dict[str, Any]]:
     """Each decision on the path: the choice taken and the doors shown closed."""
     out = []
     for stop in stops:
@@ -153,7 +170,7 @@ def path_info(stops: list[Stop], cites: Citations) -> list[dict[str, Any]]:
             for cl in c.closed:
                 closed.append({"scene": stop.view.scene,
                     "position": c.position, "text": c.text, "capability": cl.name,
-                    "by": [consequence_info(b, cites) for b in cl.by]})
+                    "by": [consequence_info(b, cites, story) for b in cl.by]})
         out.append({"scene": stop.view.scene, "taken": taken.text if taken else None,
                     "open": sum(1 for c in stop.view.choices if c.status not in (HIDDEN,)),
                     "closed": closed})
@@ -173,10 +190,8 @@ def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
             "score": st.score, "start": rs.score.start, "tier": rs.tier_of(st.score).label,
             "scored": keeps_score(rs),
             "lists": [name for lid, name in rs.lists.items() if lid in st.lists],
-            "restrictions": [c.id for c in rs.consequences
-                             if c.id in st.active and c.kind == "restriction"],
-            "privileges": [c.id for c in rs.consequences
-                           if c.id in st.active and c.kind == "privilege"],
+            "in_force": [consequence_name(c, story) for c in rs.consequences
+                         if c.id in st.active],
             "fired": sum(1 for e in ledger if e.rule is not None),
             "doors": len({(d.scene, d.choice) for d in o.blocked}),
         })
@@ -215,7 +230,7 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
     cites = Citations()
     ruleset_sources = cites.cite(ruleset.sources)
     notices = [notice_info(e, story, ruleset, cites) for e in state.ledger]
-    path = path_info(trip.stops, cites)
+    path = path_info(trip.stops, cites, story)
     standing = trip.final.standing if trip.final else None
     try:
         code = encode(story, pt)
@@ -231,7 +246,8 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
         "start": ruleset.score.start, "score": state.standing.score,
         "tier": ruleset.tier_of(state.standing.score).label,
         "lists": list(standing.lists) if standing else [],
-        "active": [consequence_info(c, cites) for c in standing.active] if standing else [],
+        "active": [consequence_info(c, cites, story) for c in standing.active]
+        if standing else [],
         "chart": score_chart(ruleset, state.ledger),
         "scored": keeps_score(ruleset), "tiered": len(ruleset.tiers) > 1,
         "notices": notices,
@@ -319,7 +335,8 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
                 "privilege" if "privilege" in started else
                 "record" if e.rule is None else "change" if e.applied else "zero")
         markers.append({"x": x(i), "y": y(e.after), "n": e.step, "kind": kind,
-                        "label": f"{e.step}: {e.rule or 'recorded'} {signed(e.applied)}"})
+                        "label": f"{e.step}: {signed(e.applied)}" if e.rule else
+                        f"{e.step}: recorded, no rule"})
     tiers = [{"y": y(t.min), "label": f"{t.label} (from {t.min})"}
              for t in ruleset.tiers if lo < t.min < hi] if scored else []
     ticks = [{"y": y(v), "v": v} for v in range(lo, hi + 1, tick)] if scored else []
