@@ -161,10 +161,12 @@ def choices_by_scene(story: Story, sid: str, students: list[Student]) -> list[di
     taken: Counter[tuple[str, int]] = Counter()
     closed: Counter[tuple[str, int]] = Counter()
     text: dict[tuple[str, int], str] = {}
+    stop_text: dict[str, str] = {}  # a scene's words as first shown: its label (never its id)
     for s in students:
         for stop in s.stops:
             view = stop.view
             reached[view.scene] += 1
+            stop_text.setdefault(view.scene, view.paragraphs[0] if view.paragraphs else "")
             for c in view.choices:
                 if c.status == HIDDEN:
                     continue
@@ -185,8 +187,23 @@ def choices_by_scene(story: Story, sid: str, students: list[Student]) -> list[di
             rows.append({"position": choice.position, "text": text[key],
                          "taken": taken[key], "closed": closed[key],
                          "pct": round(100 * taken[key] / reached[scene_id])})
-        out.append({"scene": scene_id, "reached": reached[scene_id], "choices": rows})
+        out.append({"scene": _opening(stop_text.get(scene_id, "")), "reached": reached[scene_id],
+                    "choices": rows})
     return out
+
+
+def _opening(text: str, most: int = 80) -> str:
+    """The first sentence or two of a scene, shortened: how a teacher recognises it."""
+    import re
+
+    out = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        out = f"{out} {sentence}".strip()
+        if len(out) >= 25:
+            break
+    if not out:
+        return "A scene"
+    return out if len(out) <= most else out[:most - 1].rsplit(" ", 1)[0] + "…"
 
 
 def score_summary(story: Story, ruleset: str, students: list[Student]) -> dict[str, Any]:
@@ -243,7 +260,8 @@ def rules_fired(story: Story, students: list[Student], most: int = 10) -> list[d
     rows = []
     for (rid, rule_id), k in sorted(times.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = next(r for r in story.rulesets[rid].rules if r.id == rule_id)
-        rows.append({"rule": rule_id, "ruleset": story.rulesets[rid].name, "times": k,
+        rows.append({"rule": rule_id, "seen": story.behaviours.get(rule.on, rule.on),
+                     "ruleset": story.rulesets[rid].name, "times": k,
                      "students": people[(rid, rule_id)], "delta": rule.delta,
                      "reason": rule.reason, "fidelity": str(rule.fidelity)})
     return rows[:most]
