@@ -175,11 +175,13 @@ class App:
         self.transition: tuple[pygame.Surface, float] | None = None
         self.frames = 0
         self.after_draw: list[Callable[[], None]] = []
+        self.pointer: tuple[int, int] | None = None  # the last pointer position seen
         self.kiosk = None
         if options.kiosk:
             from game.ui.kioskmode import KioskController
 
             self.kiosk = KioskController(self)
+        self.sounds = self._sounds()
         self.driver = None
         if options.autoplay is not None or options.screenshots is not None:
             from game.ui.autoplay import Driver
@@ -220,6 +222,17 @@ class App:
                            f"{', '.join(self.story.rulesets)}")
         if o.mode and o.mode not in ("opaque", "transparent"):
             raise AppError("--mode must be opaque or transparent")
+
+    def _sounds(self):  # noqa: ANN202
+        """The sound set: the player's volume and mute; in a kiosk, off unless the museum
+        turned it on. Silent, never an error, with no audio device."""
+        from game.ui.sound import Sounds
+
+        s, cfg = self.settings, self.kiosk_cfg
+        if cfg is not None:
+            return Sounds(volume=cfg.sound_volume, muted=False, enabled=cfg.sound_enabled)
+        return Sounds(volume=getattr(s, "volume", 0.6), muted=getattr(s, "muted", False),
+                      enabled=True)
 
     def _open_window(self) -> pygame.Surface:
         pygame.display.set_caption(f"{self.story.title}")
@@ -325,6 +338,8 @@ class App:
     def apply_settings(self) -> None:
         """Settings changed: rebuild the theme, re-layout every screen, remember them."""
         if self.kiosk is None:
+            self.sounds.set_volume(getattr(self.settings, "volume", 0.6))
+            self.sounds.set_muted(getattr(self.settings, "muted", False))
             try:
                 storage.save_settings(self.settings)
             except OSError as err:
@@ -466,6 +481,9 @@ class App:
         return getattr(e, "pos", None)
 
     def close(self) -> None:
+        sounds = getattr(self, "sounds", None)
+        if sounds is not None:
+            sounds.close()
         pygame.display.quit()
 
 

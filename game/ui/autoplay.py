@@ -80,6 +80,15 @@ class Driver:
         bid = f"life-{want}" if want and f"life-{want}" in ids else ids[0]
         self.click(scr, bid)
 
+    def on_rulesets(self, scr) -> None:  # noqa: ANN001
+        self.click(scr, f"rules-{scr.order[0]}")  # the life's own rules
+
+    def on_refusal(self, scr) -> None:  # noqa: ANN001
+        self.click(scr, "ok")
+
+    def on_reveal(self, scr) -> None:  # noqa: ANN001
+        self.click(scr, "reveal-go")
+
     def on_attract(self, scr) -> None:  # noqa: ANN001
         if self.finished_kiosk:
             self.app.quit(0)
@@ -88,7 +97,10 @@ class Driver:
 
     def on_play(self, scr) -> None:  # noqa: ANN001
         v = scr.view
-        if v.ending:
+        if scr.find("why") is not None and "why" not in self.visited:
+            self.visited.add("why")  # once a life: the full notice behind a slip
+            self.click(scr, "why")
+        elif v.ending:
             self.click(scr, "debrief")
         elif v.can_continue:
             self.click(scr, "continue")
@@ -175,6 +187,10 @@ class Driver:
         if not scr.is_visible(w):
             p = scr.pane_of(w)
             up = p is not None and scr.screen_rect(w).top < p.view.top
+            if p is not None:  # the wheel scrolls the pane under the pointer
+                pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=p.view.center,
+                                                     rel=(0, 0), buttons=(0, 0, 0),
+                                                     touch=False))
             pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1 if up else -1,
                                                  precise_x=0.0, precise_y=1.0 if up else -1.0,
                                                  flipped=False, touch=False))

@@ -72,7 +72,7 @@ class KioskController:
         if len(lives) == 1:
             self.app.start_game(lives[0])
         else:
-            self.app.show(PickScreen(self.app, lives, back=False))
+            self.app.show(PickScreen(self.app, lives, on_pick=self.app.start_game, back=False))
 
     def in_corner(self, pos: tuple[int, int]) -> bool:
         return pos[0] <= self.corner.corner_px and pos[1] <= self.corner.corner_px

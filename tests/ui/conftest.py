@@ -51,8 +51,12 @@ class Pilot:
         for _ in range(200):
             if self.screen.is_visible(w):
                 break
-            self.post(pygame.MOUSEWHEEL, x=0, y=-1, precise_x=0.0, precise_y=-1.0,
-                      flipped=False)
+            pane = self.screen.pane_of(w)  # the wheel over the pane that holds it
+            assert pane is not None, f"'{bid}' is off the {self.screen.name} screen"
+            self.post(pygame.MOUSEMOTION, pos=pane.view.center, rel=(0, 0), buttons=(0, 0, 0))
+            up = self.screen.screen_rect(w).top < pane.view.top
+            self.post(pygame.MOUSEWHEEL, x=0, y=1 if up else -1, precise_x=0.0,
+                      precise_y=1.0 if up else -1.0, flipped=False)
         return self.screen.screen_rect(w)
 
     def post(self, etype: int, **kw) -> None:

@@ -43,7 +43,7 @@ def test_vote_then_take_the_class_choice(launch) -> None:
     p.key(pygame.K_b, "b")
     assert p.screen.leader() is None and not p.screen.find("vote-take").enabled  # a tie
     p.click("choice-1")  # the teacher clicks the tally: a vote, not the choice
-    assert p.app.session.state.choices == () and p.screen.votes == {1: 2, 2: 1}
+    assert p.app.session.state.choices == () and p.screen.tally.votes == {1: 2, 2: 1}
     assert "2 votes" in p.screen.find("choice-1").label
     p.click("vote-undo")
     p.click("choice-2")
@@ -72,7 +72,42 @@ def test_one_key_reveal_from_opaque_to_transparent(launch) -> None:
     p.skip_reveal()
     assert p.app.theme.opaque and p.screen.find("reveal") is not None
     p.key(pygame.K_r, "r")
+    assert p.screen.name == "reveal" and p.app.theme.opaque  # the staged reveal first
+    p.click("reveal-go")  # "Show it all", then "Play on, seeing everything"
+    p.click("reveal-go")
+    assert p.screen.name == "play"
     assert not p.app.theme.opaque and p.screen.find("reveal") is None
+
+
+def test_the_reveal_is_staged_told_before_real(launch) -> None:
+    p = launch(classroom=True, mode="opaque", scenario="courier")
+    p.skip_reveal()
+    p.key(pygame.K_a, "a")
+    p.key(pygame.K_RETURN)  # run the red light: a record the citizen is barely told of
+    p.key(pygame.K_r, "r")
+    scr = p.screen
+    assert scr.name == "reveal" and scr.stage <= 1
+    first = scr.pane.items[1]
+    assert first.left is not None and first.right is None  # what you were told, alone
+    p.advance(1.0)
+    first = p.screen.pane.items[1]
+    assert first.right is not None and "Running a red light" in first.right.text
+    assert "TRAFFIC" not in first.right.text
+
+
+def test_votes_can_be_typed_as_counts_and_drawn_as_bars(launch) -> None:
+    from game.ui.screens.vote import VoteChart
+
+    p = launch(classroom=True, scenario="courier")
+    p.skip_reveal()
+    for key, ch in ((pygame.K_a, "a"), (pygame.K_1, "1"), (pygame.K_2, "2"),
+                    (pygame.K_b, "b"), (pygame.K_3, "3")):
+        p.key(key, ch)
+    assert p.screen.tally.votes == {1: 12, 2: 3} and p.screen.leader() == 1
+    chart = next(w for w in p.screen.widgets() if isinstance(w, VoteChart))
+    assert chart.bars == [("A", 12), ("B", 3)] and chart.leader == "A"
+    p.click("vote-undo")  # back to before the B
+    assert p.screen.tally.votes == {1: 12, 2: 0}
 
 
 def test_a_long_discussion_question_keeps_the_teachers_button_on_screen(launch,

@@ -25,10 +25,15 @@ def test_keyboard_alone_reaches_every_screen(launch) -> None:
     p.key(pygame.K_RETURN)
     assert p.screen.name == "pick"
     p.key(pygame.K_1, "1")
+    assert p.screen.name == "rulesets"  # live under: the life's own rules come first
+    p.key(pygame.K_RETURN)
     assert p.screen.name == "play"
     p.skip_reveal()
     p.key(pygame.K_1, "1")  # the number keys pick a visible choice
     assert p.app.session.state.choices == (1,)
+    p.skip_reveal()
+    assert p.screen.name == "play" and p.screen.find("why") is not None  # the slip
+    p.key(pygame.K_w, "w")  # Why? opens the full notice
     assert p.screen.name == "notice"
     p.key(pygame.K_RETURN)  # OK has the focus
     p.skip_reveal()
@@ -44,15 +49,18 @@ def test_keyboard_alone_reaches_every_screen(launch) -> None:
     p.key(pygame.K_SPACE, " ")
     assert "entry-1" in p.screen.open
     p.key(pygame.K_ESCAPE)
-    tab_to(p, "choice-2")
-    p.key(pygame.K_RETURN)  # pay the fine
+    tab_to(p, "choice-1")
+    p.key(pygame.K_RETURN)  # refuse to pay: the court lists you
     p.key(pygame.K_RETURN)
     p.skip_reveal()
     assert p.app.session.view.scene == "station"
+    train = p.app.session.view.choices[0]
+    assert train.status == "blocked" and not train.can_try  # closed, with no refusal to play
+    taken = p.app.session.state.choices
     p.key(pygame.K_1, "1")  # a closed door: nothing happens
-    assert p.app.session.view.scene == "station" or p.app.session.state.choices[-1] == 1
-    if not p.app.session.ended:
-        p.key(pygame.K_2, "2")
+    p.skip_reveal()
+    assert p.app.session.view.scene == "station" and p.app.session.state.choices == taken
+    p.key(pygame.K_2, "2")  # the slow bus is open
     p.skip_reveal()
     assert p.app.session.ended
     p.key(pygame.K_RETURN)
@@ -69,6 +77,7 @@ def test_touch_alone_reaches_every_screen(launch) -> None:
     p = launch()
     p.tap("new")
     p.tap("life-courier")
+    p.tap("rules-pilot-city")
     assert p.screen.name == "play"
     if p.screen.revealing:
         p.tap_at((640, 360))
@@ -87,6 +96,8 @@ def test_touch_alone_reaches_every_screen(launch) -> None:
     p.skip_reveal()
     p.tap("choice-2")
     p.skip_reveal()
+    while p.screen.name == "notice":
+        p.tap("ok")
     assert p.app.session.ended
     p.tap("debrief")
     for target in ("whatif", "sources", "ledger"):

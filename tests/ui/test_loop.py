@@ -87,7 +87,13 @@ def test_reduced_motion_has_no_transitions_and_no_reveal(launch, home) -> None:
     p.click_at(p.rect("new").center)
     assert p.app.transition is None
     p.click("life-courier")
+    p.click("rules-pilot-city")
     assert not p.screen.revealing and p.screen.find("choice-1") is not None
+    p.app.tick()
+    p.click("choice-1")  # the slip is stamped and the score shown at once: nothing moves
+    assert p.screen.find("why") is not None and p.screen.slip.stamp_k == 1.0
+    assert p.screen.meter.shown == p.app.session.view.standing.score
+    assert p.screen.meter.lift is None and p.app.tick() is False
 
 
 def test_an_unexpected_error_is_logged_not_shown(home, monkeypatch, capsys) -> None:

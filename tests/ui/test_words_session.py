@@ -26,9 +26,38 @@ def test_closed_door_sentences(mini) -> None:
     opaque = words.closed_lines(train, True, s.view.notice)
     assert opaque[0].startswith("Closed.") and "RAIL-BAN" not in " ".join(opaque)
     real = " ".join(words.closed_lines(train, False, s.view.notice))
-    assert "RAIL-BAN" in real and "Source" in real
+    assert "RAIL-BAN" not in real and "debtors" in real and "Source" in real
     bike = next(c for c in s.view.choices if c.position == 3)
-    assert "closed by default" in words.closed_lines(bike, False, "")[0]
+    line = words.closed_lines(bike, False, "")[0]
+    assert "privilege" in line and "closed by default" not in line
+
+
+def test_the_slip_says_points_behaviour_witness_and_grade(mini) -> None:
+    s = Session.new(mini, "courier")
+    s.choose(1)
+    rs = s.ctx.ruleset
+    e = s.fresh[0]
+    assert words.slip_line(mini, rs, e, opaque=False) == \
+        "-5 \u00b7 Running a red light \u00b7 traffic camera \u00b7 REPORTED"
+    told = words.slip_line(mini, rs, e, opaque=True)
+    assert told.startswith("-5") and "camera" not in told and "REPORTED" not in told
+
+
+def test_the_gap_to_a_score_threshold_and_conditions_in_words(mini) -> None:
+    from types import SimpleNamespace as NS
+
+    rs = mini.rulesets["pilot-city"]
+    perk = next(c for c in rs.consequences if c.grants)  # the bike perk: score >= 1050
+    closed = NS(capability=perk.grants[0], by=())
+    assert words.what_would_open(rs, closed, 1000, True) == [
+        "Opens at 1,050 points: you are 50 short."]
+    ban = next(c for c in rs.consequences if c.blocks)
+    closed = NS(capability=ban.blocks[0], by=(ban,))
+    line = words.what_would_open(rs, closed, 1000, True)[0]
+    assert "List of dishonest judgment debtors" in line and "on_list" not in line
+    assert words.condition_words(rs, "score < 600 and not on_list('debtors')") == \
+        "your score is below 600 and you are not on the List of dishonest judgment debtors"
+    assert words.condition_words(rs, "tier in ['a', 'b']") is None
 
 
 def test_what_would_change_the_tier(mini) -> None:

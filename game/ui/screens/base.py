@@ -28,6 +28,7 @@ class Screen:
         self.fixed: list[Widget] = []  # rects in screen coordinates
         self.pane: Pane | None = None
         self.side: Pane | None = None  # a second scroll pane (the standing panel)
+        self.dock: Pane | None = None  # a pane pinned to the bottom (a scene's choices)
         self.focus: Widget | None = None
         self.focus_visible = False
         self.hover: Widget | None = None
@@ -45,10 +46,10 @@ class Screen:
     def layout(self) -> None:
         """Rebuild every widget for the current theme and size; keep focus and scroll."""
         keep_focus = self.focus.id if self.focus is not None else None
-        keep = [p.scroll if p is not None else 0 for p in (self.pane, self.side)]
-        self.fixed, self.pane, self.side = [], None, None
+        keep = [p.scroll if p is not None else 0 for p in (self.pane, self.dock, self.side)]
+        self.fixed, self.pane, self.dock, self.side = [], None, None, None
         self.build()
-        for p, y in zip((self.pane, self.side), keep, strict=True):
+        for p, y in zip((self.pane, self.dock, self.side), keep, strict=True):
             if p is not None:
                 p.scroll_to(y)
         self.focus = self.find(keep_focus) if keep_focus else None
@@ -93,7 +94,7 @@ class Screen:
     # -- queries -----------------------------------------------------------------------
 
     def panes(self) -> list[Pane]:
-        return [p for p in (self.pane, self.side) if p is not None]
+        return [p for p in (self.pane, self.dock, self.side) if p is not None]
 
     def pane_of(self, w: Widget) -> Pane | None:
         return next((p for p in self.panes() if w in p.items), None)
@@ -182,6 +183,7 @@ class Screen:
     def pointer_move(self, pos: tuple[int, int] | None) -> None:
         if pos is None:
             return
+        self.app.pointer = pos  # where the wheel scrolls (SDL's own position lags events)
         if self.drag is not None and self.drag_pane is not None:
             dy = pos[1] - self.drag[1]
             if self.dragging or abs(dy) > self.theme.px(14):
@@ -205,9 +207,13 @@ class Screen:
             w.activate()
 
     def wheel(self, dy: float) -> None:
-        pos = pygame.mouse.get_pos()
-        p = next((p for p in self.panes() if p.view.collidepoint(pos)), self.pane)
-        if p is not None and p.scroll_by(round(dy * self.theme.px(60))):
+        pos = getattr(self.app, "pointer", None) or pygame.mouse.get_pos()
+        step = round(dy * self.theme.px(60))
+        p = next((p for p in self.panes() if p.view.collidepoint(pos)), None)
+        if p is None:  # not over a pane: the first one that can still move that way
+            p = next((p for p in self.panes()
+                      if (p.scroll < p.max_scroll if step > 0 else p.scroll > 0)), self.pane)
+        if p is not None and p.scroll_by(step):
             self.app.dirty = True
 
     def key(self, key: int, mod: int, text: str) -> None:
@@ -268,3 +274,27 @@ def message_text(screen: Screen, text: str, width: int) -> Text:
 
 def panel(surf: pygame.Surface, theme, rect: pygame.Rect) -> None:  # noqa: ANN001
     gfx.box(surf, rect, theme.pal.panel, theme.pal.border, max(1, theme.px(1)), theme.radius)
+
+
+def cue(app, name: str) -> None:  # noqa: ANN001
+    """Play one of the game's sounds (shutter, chime, buzz, stamp), if sound is on.
+
+    The sounds belong to the app's sound set (none without an audio device, in a
+    test, or when muted); a missing one is silence, never an error.
+    """
+    sounds = getattr(app, "sounds", None)
+    if sounds is not None:
+        try:
+            sounds.play(name)
+        except Exception:  # noqa: BLE001 - a sound is a nicety; the game goes on
+            pass
+
+
+def city_bed(app, on: bool) -> None:  # noqa: ANN001
+    """The quiet city under play and the attract loop; silent on the menus."""
+    sounds = getattr(app, "sounds", None)
+    if sounds is not None:
+        try:
+            sounds.bed(on)
+        except Exception:  # noqa: BLE001 - a sound is a nicety
+            pass

@@ -21,7 +21,7 @@ class PickScreen(Screen):
                  on_pick: Callable[[str], None] | None = None, back: bool = True) -> None:
         super().__init__(app)
         self.lives = lives if lives is not None else desktop_lives(app.story)
-        self.on_pick = on_pick or app.start_game
+        self.on_pick = on_pick or self.choose_rules
         self.can_back = back
 
     def build(self) -> None:
@@ -43,6 +43,15 @@ class PickScreen(Screen):
         from game.ui.widgets.pane import Pane
 
         self.pane = Pane(t, view, items)
+
+    def choose_rules(self, scenario: str) -> None:
+        """Desktop: pick the rules to live under (unless `--ruleset` chose them)."""
+        if self.app.options.ruleset:
+            self.app.start_game(scenario)
+            return
+        from game.ui.screens.rulesets import RulesetScreen
+
+        self.app.push(RulesetScreen(self.app, scenario))
 
     def other_key(self, key: int, mod: int, text: str) -> None:
         if text.isdigit() and 1 <= int(text) <= len(self.lives):

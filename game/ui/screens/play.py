@@ -1,23 +1,33 @@
-"""The play screen: scene text revealed at reading pace, choices, the standing panel.
+"""The play screen: the scene above, its choices pinned to the bottom, the standing beside.
 
-It reads `session.view` and sends intents through the session; a blocked choice
-is drawn as a closed door with the notice (opaque) or the real reason (transparent).
-Classroom mode adds the class vote (A, B, C...) and pauses at `discuss` prompts.
+Text (with the scene's picture) scrolls in the upper part of the column; the
+choices sit in a dock along the bottom edge, so no text size pushes them off
+screen (a dock taller than 60 % of the column scrolls itself). After a step the
+scene's text is revealed first, then the system breaks in (`breakin.BreakIn`):
+the score ticks, a stamped slip says what changed, **Why?** opens the notice.
+A closed door the story lets you try is pressable: the refusal plays first
+(`refusal.RefusalScreen`). Classroom mode counts the class's votes (`vote`).
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
-from game.ui import images, words
-from game.ui.screens.base import Screen
-from game.ui.widgets.base import Button, Spacer, Text, Widget, text_button
+from game.ui import words
+from game.ui.screens.base import Screen, city_bed, cue
+from game.ui.screens.breakin import BreakIn, Day
+from game.ui.screens.standing import standing_items
+from game.ui.screens.vote import LETTERS, Tally, VoteChart
+from game.ui.widgets.base import Button, Text, Widget, text_button
 from game.ui.widgets.card import Badge, Card
-from game.ui.widgets.meter import ScoreMeter
 from game.ui.widgets.pane import Pane
+from game.ui.widgets.picture import scene_picture
+from game.ui.widgets.slip import Slip
 
 CHARS_PER_SECOND = 70  # a little faster than reading; any click or key shows it all
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DOCK_SHARE = 0.6  # the choices never take more of the column than this (then they scroll)
 
 
 class PlayScreen(Screen):
@@ -30,9 +40,16 @@ class PlayScreen(Screen):
         self.shown = 0.0
         self.t_last: float | None = None
         self.paras: list[Text] = []
-        self.votes: dict[int, int] = {}
-        self.vote_log: list[int] = []
+        self.tally = Tally()
         self.discussed = False
+        self.day = Day()
+        self.meter = None
+        self.slip: Slip | None = None
+        self.day_done = False
+        self.moving = False
+        self.breakin = self._breakin(list(self.session.fresh))
+        self.day.gather(self.breakin.quiet)
+        city_bed(app, True)
 
     @property
     def view(self):  # noqa: ANN201
@@ -44,6 +61,10 @@ class PlayScreen(Screen):
 
     def shot_key(self) -> str:
         return f"play-{len(self.session.state.path):02d}-{self.view.scene}"
+
+    def _breakin(self, entries: list) -> BreakIn:
+        return BreakIn(self.app.story, self.session.ctx.ruleset, entries, self.theme.opaque,
+                       self.view.standing.score)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -64,24 +85,54 @@ class PlayScreen(Screen):
         main_w = min(sw - 2 * t.margin - side_w - gap - t.px(16),
                      t.px(760) + t.type_px("body") * 8)
         left = t.margin + max(0, (sw - 2 * t.margin - side_w - gap - main_w) // 3)
-        view = pygame.Rect(left, top, main_w, sh - top - t.px(16))
-        self.pane = Pane(t, view, self.main_items(main_w))
+        col = pygame.Rect(left, top, main_w, sh - top - t.px(16))
+        bottom = self._dock(col)
+        bottom = self._slip(col, bottom)
+        view = pygame.Rect(left, top, main_w, max(t.px(40), bottom - top))
+        self.pane = Pane(t, view, self.main_items(main_w, view.h))
         self.hint = Text(t, "Click, tap or press any key to show all the text.", main_w,
                          role="small", colour="muted")
-        side = pygame.Rect(sw - t.margin - side_w, top, side_w - t.px(16), view.h)
+        side = pygame.Rect(sw - t.margin - side_w, top, side_w - t.px(16), col.h)
         self.side_rect = side
-        self.side = Pane(t, side.inflate(-t.px(36), -t.px(36)), self.side_items(side.w - t.px(36)),
-                         gap=t.px(12))
+        self.side = Pane(t, side.inflate(-t.px(36), -t.px(36)),
+                         standing_items(self, side.w - t.px(36)), gap=t.px(10))
+        self._sync_motion()
 
-    def main_items(self, w: int) -> list[Widget]:
+    def _dock(self, col: pygame.Rect) -> int:
+        """The choices along the bottom of the column; returns the top of the dock."""
+        t = self.theme
+        items = self.choice_items(col.w)
+        gap = t.px(10)
+        content = sum(i.rect.h for i in items) + gap * max(0, len(items) - 1)
+        h = min(content, round(col.h * DOCK_SHARE))
+        view = pygame.Rect(col.x, col.bottom - h, col.w, h)
+        self.dock = Pane(t, view, items, gap=gap)
+        return view.top - t.px(12)
+
+    def _slip(self, col: pygame.Rect, bottom: int) -> int:
+        """The stamped slip above the choices, once the system has broken in."""
+        b, t = self.breakin, self.theme
+        self.slip = None
+        if not (b.started and b.has_slip):
+            return bottom
+        why = text_button(t, "why", "Why?", self.why, role="body")
+        slip = Slip(t, b.lines, col.w - why.rect.w - t.px(10), b.stamp_word)
+        h = max(slip.rect.h, why.rect.h)
+        slip.rect.topleft = (col.x, bottom - h)
+        why.rect.midright = (col.right, slip.rect.centery)
+        self.fixed += [slip, why]
+        self.slip = slip
+        return slip.rect.top - t.px(12)
+
+    def main_items(self, w: int, view_h: int) -> list[Widget]:
         t, v = self.theme, self.view
         items: list[Widget] = []
         if v.ending_title:
             items.append(Badge(t, "The end", colour="accent"))
             items.append(Text(t, v.ending_title, w, role="h1", style="bold"))
-        img = images.scene_image(self.app.story, v.image, w, round(self.pane_h() * 0.4))
-        if img is not None:
-            items.append(img)
+        pic = scene_picture(self.app, v.image, w, min(round(view_h * 0.45), w // 2))
+        if pic is not None:
+            items.append(pic)
         self.paras = [Text(t, p, w, role="lead" if i == 0 else "body")
                       for i, p in enumerate(v.paragraphs)]
         items += self.paras
@@ -98,97 +149,60 @@ class PlayScreen(Screen):
             items.append(Card(t, w, lambda iw: [
                 Text(t, "Talk about it", iw, role="small", style="bold", colour="accent"),
                 Text(t, v.discuss, iw, role="lead")], fill="panel_alt", stripe="focus"))
-        items += self.choice_items(w)
         return items
 
     def choice_items(self, w: int) -> list[Widget]:
         t, v = self.theme, self.view
         if v.ending:
-            return [Spacer(w, t.px(4)),
-                    Button(t, "debrief", "See what happened, and why", w, self.open_debrief,
+            return [Button(t, "debrief", "See what happened, and why", w, self.open_debrief,
                            kind="primary")]
         if v.can_continue:
             return [Button(t, "continue", "Continue", min(w, t.px(360)), self.cont,
                            kind="primary")]
-        out: list[Widget] = [Text(t, "What do you do?", w, role="h2", style="bold")]
+        out: list[Widget] = [Text(t, "What do you do?", w, role="small", style="bold",
+                                  colour="muted")]
+        act = self.vote if self.classroom else self.choose
         for i, c in enumerate(v.visible_choices):
             badge = LETTERS[i] if self.classroom else str(i + 1)
+            label = c.text
+            n = self.tally.votes.get(c.position, 0)
+            if self.classroom and n:
+                label = f"{c.text}  ({n} vote{'s' if n != 1 else ''})"
+            press = partial(act, c.position)
             if c.status == "blocked":
-                out.append(Button(t, f"choice-{c.position}", c.text, w, badge=badge,
-                                  kind="blocked", detail=tuple(words.closed_lines(
-                                      c, t.opaque, v.notice))))
+                tryable = bool(getattr(c, "can_try", False))
+                detail = words.closed_lines(c, t.opaque, v.notice)
+                if tryable:
+                    detail.append("You can still try.")
+                out.append(Button(t, f"choice-{c.position}", label, w, press, badge=badge,
+                                  kind="blocked", detail=tuple(detail), tryable=tryable))
             else:
-                label = c.text
-                if self.classroom and self.votes.get(c.position):
-                    n = self.votes[c.position]
-                    label = f"{c.text}  ({n} vote{'s' if n != 1 else ''})"
-                act = self.vote if self.classroom else self.choose
-                out.append(Button(t, f"choice-{c.position}", label, w, badge=badge,
-                                  on_press=lambda p=c.position, act=act: act(p)))
+                out.append(Button(t, f"choice-{c.position}", label, w, press, badge=badge))
         if self.classroom:
             out += self.vote_items(w)
         return out
 
     def vote_items(self, w: int) -> list[Widget]:
-        """Classroom: pressing a choice counts one vote; the teacher then takes the choice."""
+        """Classroom: the votes as a bar chart, then the teacher's buttons."""
         t = self.theme
-        total = sum(self.votes.values())
-        lead = self.leader()
-        if lead is not None:
-            i = next(i for i, c in enumerate(self.view.visible_choices) if c.position == lead)
-            label = f"Take the class's choice: {LETTERS[i]}"
-        else:
-            label = "Take the class's choice (count votes first; a tie cannot be taken)"
+        vis = [c for c in self.view.visible_choices if self._takeable(c)]
+        lead = self.tally.leader()
+        letters = {c.position: LETTERS[i] for i, c in enumerate(self.view.visible_choices)}
+        out: list[Widget] = []
+        if self.tally.total:
+            out.append(VoteChart(t, w, [(letters[c.position], self.tally.votes.get(
+                c.position, 0)) for c in vis], letters.get(lead)))
+        label = (f"Take the class's choice: {letters[lead]}" if lead is not None else
+                 "Take the class's choice (count votes first; a tie cannot be taken)")
         take = Button(t, "vote-take", label, w, self.take_vote,
                       kind="primary" if lead is not None else "normal")
         take.enabled = lead is not None
         undo = text_button(t, "vote-undo", "Undo the last vote", self.unvote)
-        undo.enabled = bool(self.vote_log)
-        return [Text(t, f"Class vote: {total} vote{'s' if total != 1 else ''} counted. Press a "
-                     "choice (or its letter key) once for each hand raised.", w, role="small",
-                     colour="muted"), take, undo]
-
-    def side_items(self, w: int) -> list[Widget]:
-        t, st = self.theme, self.view.standing
-        rs = self.session.ctx.ruleset
-        items: list[Widget] = [
-            Text(t, "Your standing", w, role="lead", style="bold"),
-            ScoreMeter(t, w, st.score, st.tier.label, [(x.id, x.min) for x in rs.tiers],
-                       rs.score.min, rs.score.max) if rs.keeps_score else
-            Text(t, "No score: these rules keep lists, not points", w, role="lead",
-                 style="bold"),
-            Text(t, f"Rules in force: {self.view.ruleset_name}", w, role="small",
-                 colour="muted")]
-        if t.opaque:
-            items.append(Text(t, "The system does not tell you which lists you are on, or "
-                              "why a door is closed. Switch to transparent mode in Settings "
-                              "to see.", w, role="small", colour="muted"))
-        else:
-            names = ", ".join(name for _, name in st.lists) or "none"
-            items.append(Text(t, f"Lists you are on: {names}", w, role="small"))
-            closed = [c for c in st.capabilities if not c.open and (c.by or c.default)]
-            granted = [c for c in st.capabilities if c.open and not c.default]
-            items.append(Text(t, "Closed to you now", w, role="small", style="bold"))
-            for c in closed or []:
-                why = ", ".join(x.id for x in c.by) or "closed by default"
-                items.append(Text(t, f"Closed: {c.name} ({why})", w, role="small", colour="bad"))
-            if not closed:
-                items.append(Text(t, "Nothing: every ordinary door is open.", w, role="small"))
-            else:
-                n = sum(1 for c in st.capabilities if c.open)
-                items.append(Text(t, f"Open to you: the {n} other things the story asks of "
-                                  "you.", w, role="small"))
-            if granted:
-                items.append(Text(t, "Privileges", w, role="small", style="bold"))
-                items += [Text(t, f"Open: {c.name} (a privilege)", w, role="small",
-                               colour="good") for c in granted]
-        n = len(self.view.ledger)
-        items.append(Button(t, "ledger-side", f"Ledger: {n} entr{'y' if n == 1 else 'ies'}",
-                            w, self.open_ledger, role="small"))
-        return items
-
-    def pane_h(self) -> int:
-        return self.app.surface.get_height() - self.theme.px(100)
+        undo.enabled = bool(self.tally.log)
+        total = self.tally.total
+        return out + [Text(t, f"{total} vote{'s' if total != 1 else ''} counted. Press a "
+                           "choice (or its letter) once per hand, or a letter then the "
+                           "count.", w, role="small", colour="muted"), take, undo]
 
     def draw_back(self, surf: pygame.Surface) -> None:
         from game.ui.screens.base import panel
@@ -203,7 +217,7 @@ class PlayScreen(Screen):
             surf.fill(self.theme.pal.bg, r.inflate(0, self.theme.px(12)))
             self.hint.draw(surf, r)
 
-    # -- reveal ------------------------------------------------------------------------
+    # -- reveal, then the break-in -------------------------------------------------------
 
     def _apply_reveal(self) -> None:
         left = int(self.shown) if self.revealing else 10**9
@@ -212,11 +226,27 @@ class PlayScreen(Screen):
             left -= p.total
 
     def update(self, now: float) -> bool:
-        if not self.revealing or self.app.screen is not self:
+        if self.app.screen is not self:
             self.t_last = None
-            if not self.revealing:
-                self.maybe_discuss()
             return False
+        if self.revealing:
+            return self._reveal(now)
+        if not self.breakin.started:
+            self.break_in()
+        busy = self.breakin.advance(now)
+        self._sync_motion()
+        if busy or self.moving:
+            self.moving = busy  # one more frame after the last: the resting pose
+            for w in (self.meter, self.slip):
+                if w is not None:
+                    r = self.side.screen_rect(w) if w is self.meter else w.rect
+                    self.app.damage(r.inflate(self.theme.px(20), self.theme.px(80)))
+            if busy:
+                return True
+        self.after_break_in()
+        return False
+
+    def _reveal(self, now: float) -> bool:
         if self.t_last is None:
             self.t_last = now
         before = int(self.shown)
@@ -226,7 +256,7 @@ class PlayScreen(Screen):
         self._damage(before)
         if self.shown >= sum(p.total for p in self.paras):
             self.finish_reveal()
-        return self.revealing
+        return True  # still revealing, or the system breaks in on the next turn
 
     def _damage(self, before: int) -> None:
         """Mark the paragraphs whose shown text changed (and the hint) as damaged."""
@@ -239,11 +269,39 @@ class PlayScreen(Screen):
                 self.app.damage(self.pane.screen_rect(p).clip(self.pane.view))
             left -= p.total
 
+    def break_in(self) -> None:
+        """The scene has been read: the system speaks (sounds, slip, score)."""
+        b = self.breakin
+        b.begin(self.theme.reduced_motion)
+        if b.has_slip:
+            if any(e.seen_by for e in b.entries):
+                cue(self.app, "shutter")
+            cue(self.app, "stamp")
+            self.layout()
+
+    def _sync_motion(self) -> None:
+        if self.meter is not None:
+            self.meter.shown = self.breakin.shown_score()
+            self.meter.lift = self.breakin.lift_state()
+        if self.slip is not None:
+            self.slip.stamp_k = self.breakin.stamp_k()
+
+    def after_break_in(self) -> None:
+        """Once still: the day's summary where the story pauses, the class's discussion."""
+        v = self.view
+        if not self.day_done:
+            self.day_done = True
+            if (v.can_continue or v.ending) and self.day.entries:
+                from game.ui.screens.notice import NoticeScreen
+
+                self.app.push(NoticeScreen(self.app, self.day.close(), day=True))
+                return
+        self.maybe_discuss()
+
     def finish_reveal(self) -> None:
         if self.revealing:
             self.revealing = False
             self.layout()
-            self.maybe_discuss()
 
     def maybe_discuss(self) -> None:
         if (self.classroom and self.view.discuss and not self.discussed
@@ -277,16 +335,25 @@ class PlayScreen(Screen):
         vis = self.view.visible_choices
         if self.classroom and text and text.upper() in LETTERS[:len(vis)]:
             c = vis[LETTERS.index(text.upper())]
-            if c.status == "open":
+            if self._takeable(c):
                 self.vote(c.position)
+        elif self.classroom and text.isdigit():
+            if self.tally.type_digit(text):
+                self.layout()
         elif text.isdigit() and 1 <= int(text) <= len(vis) and not self.classroom:
             c = vis[int(text) - 1]
-            if c.status == "open":
+            if self._takeable(c):
                 self.choose(c.position)
         elif key == pygame.K_r and self.classroom:
             self.reveal_mode()
         elif key == pygame.K_l:
             self.open_ledger()
+        elif key == pygame.K_w and self.slip is not None:
+            self.why()
+
+    @staticmethod
+    def _takeable(c) -> bool:  # noqa: ANN001
+        return c.status == "open" or bool(getattr(c, "can_try", False))
 
     def default_action(self) -> None:
         for bid in ("continue", "debrief", "vote-take"):
@@ -301,8 +368,16 @@ class PlayScreen(Screen):
     # -- intents -----------------------------------------------------------------------
 
     def choose(self, position: int) -> None:
+        before = self.view
+        tried = next((c for c in before.visible_choices if c.position == position), None)
         self.session.choose(position)
+        refusal = getattr(self.session, "refusal", None)
         self.after_step()
+        if refusal is not None:
+            from game.ui.screens.refusal import RefusalScreen
+
+            cue(self.app, "buzz")
+            self.app.push(RefusalScreen(self.app, refusal, tried, before))
 
     def cont(self) -> None:
         self.session.cont()
@@ -312,45 +387,46 @@ class PlayScreen(Screen):
         self.app.autosave()
         self.revealing = not self.theme.reduced_motion
         self.shown, self.t_last = 0.0, None
-        self.votes, self.vote_log, self.discussed = {}, [], False
+        self.tally, self.discussed, self.day_done = Tally(), False, False
+        self.breakin = self._breakin(list(self.session.fresh))
+        self.day.gather(self.breakin.quiet)
         self.focus = None
         if self.pane is not None:
             self.pane.scroll = 0
         self.layout()
-        if self.pane is not None:
-            self.pane.scroll_to(0)
-        from game.ui.screens.notice import NoticeScreen, worth_a_notice
-
-        if worth_a_notice(self.session.fresh, self.theme.opaque):
-            self.app.push(NoticeScreen(self.app, list(self.session.fresh)))
+        for p in (self.pane, self.dock):
+            if p is not None:
+                p.scroll_to(0)
 
     def vote(self, position: int) -> None:
-        self.votes[position] = self.votes.get(position, 0) + 1
-        self.vote_log.append(position)
+        self.tally.add(position)
         self.layout()
+        take = self.find("vote-take")
+        if self.dock is not None and take is not None:
+            self.dock.reveal(take)  # the teacher's button in view once there is a vote
 
     def unvote(self) -> None:
-        if self.vote_log:
-            p = self.vote_log.pop()
-            self.votes[p] -= 1
-            self.layout()
+        self.tally.undo()
+        self.layout()
 
     def leader(self) -> int | None:
-        """The open choice with the most votes, None on a tie or with no votes."""
-        if not self.votes or max(self.votes.values()) == 0:
-            return None
-        best = max(self.votes.values())
-        tops = [p for p, n in self.votes.items() if n == best]
-        return tops[0] if len(tops) == 1 else None
+        return self.tally.leader()
 
     def take_vote(self) -> None:
-        lead = self.leader()
+        lead = self.tally.leader()
         if lead is not None:
             self.choose(lead)
 
     def reveal_mode(self) -> None:
-        self.app.settings.mode = "transparent"
-        self.app.relayout()
+        from game.ui.screens.reveal import RevealScreen
+
+        self.app.push(RevealScreen(self.app))
+
+    def why(self) -> None:
+        from game.ui.screens.notice import NoticeScreen
+
+        if self.breakin.entries:
+            self.app.push(NoticeScreen(self.app, list(self.breakin.entries)))
 
     def open_ledger(self) -> None:
         from game.ui.screens.ledger import LedgerScreen
@@ -371,4 +447,3 @@ class PlayScreen(Screen):
         from game.ui.screens.title import TitleScreen
 
         self.app.show(TitleScreen(self.app))
-

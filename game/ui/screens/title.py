@@ -19,20 +19,35 @@ class TitleScreen(Screen):
         self.t0: float | None = None
         self.phase = 1.0 if app.theme.reduced_motion else 0.0
         self.save = None
+        from game.ui.screens.base import city_bed
+
+        city_bed(app, False)
         if app.message is None:
             self.save, app.message = storage.read_save(app.story.checksum)
         else:
             self.save, _ = storage.read_save(app.story.checksum)
 
     def build(self) -> None:
+        """Title, a line about the game, the buttons; at the largest text in a small window
+        the title shrinks, then the line goes, then the buttons pair up: never off screen."""
         t = self.theme
         sw, sh = self.app.surface.get_size()
         col = min(t.px(560) * max(1.0, t.text_scale * 0.9), sw - 2 * t.margin)
-        x, y = t.margin + t.px(24), t.px(70)
-        items = [Text(t, self.app.story.title, col, role="display", style="bold"),
-                 Text(t, "A week in a city that scores its people. Every change to your score "
-                      "is explained; play it again under other rules.", col, role="lead",
-                      colour="muted")]
+        for role, lead, pairs in (("display", True, False), ("h1", True, False),
+                                  ("h1", False, False), ("h2", False, True)):
+            self.fixed = []
+            if self._place(col, role, lead, pairs) <= sh - t.px(12):
+                break
+
+    def _place(self, col: int, role: str, lead: bool, pairs: bool) -> int:
+        """Lay the title screen out one way; returns the bottom of the last button."""
+        t = self.theme
+        x, y = t.margin + t.px(24), t.px(70 if role == "display" else 24)
+        items = [Text(t, self.app.story.title, col, role=role, style="bold")]
+        if lead:
+            items.append(Text(t, "A week in a city that scores its people. Every change to "
+                              "your score is explained; play it again under other rules.",
+                              col, role="lead", colour="muted"))
         if self.app.message:
             items.append(Text(t, self.app.message, col, role="small", colour="bad",
                               style="bold"))
@@ -40,8 +55,10 @@ class TitleScreen(Screen):
             it.rect.topleft = (x, y)
             y += it.rect.h + t.gap
             self.fixed.append(it)
-        y += t.gap
+        y += t.gap if lead else 0
         bw = min(col, t.px(420) * max(1.0, t.text_scale * 0.8))
+        if pairs:
+            bw = (min(self.app.surface.get_width() - 2 * x, 2 * bw) - t.px(12)) // 2
         buttons = []
         if self.save is not None:
             sc = self.app.story.scenarios.get(self.save["scenario"])
@@ -52,10 +69,20 @@ class TitleScreen(Screen):
         buttons.append(Button(t, "settings", "Settings", bw, self.settings))
         buttons.append(Button(t, "about", "About this game", bw, self.about))
         buttons.append(Button(t, "quit", "Quit", bw, lambda: self.app.quit(0)))
-        for b in buttons:
-            b.rect.topleft = (x, y)
-            y += b.rect.h + t.px(12)
+        bottom = y
+        for i, b in enumerate(buttons):
+            if pairs:
+                row_h = max(buttons[i - i % 2].rect.h, buttons[min(len(buttons) - 1,
+                                                                  i - i % 2 + 1)].rect.h)
+                b.rect.topleft = (x + (i % 2) * (bw + t.px(12)), y)
+                if i % 2 or i == len(buttons) - 1:
+                    y += row_h + t.px(12)
+            else:
+                b.rect.topleft = (x, y)
+                y += b.rect.h + t.px(12)
+            bottom = max(bottom, b.rect.bottom)
             self.fixed.append(b)
+        return bottom
 
     def draw_back(self, surf: pygame.Surface) -> None:
         sw, sh = surf.get_size()

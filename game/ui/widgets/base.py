@@ -84,7 +84,7 @@ class Button(Widget):
     """A large button: a badge (number or letter), a label, optional detail lines.
 
     kinds: "primary" (filled accent), "normal", "blocked" (a closed door: a padlock,
-    the word "Closed" and the reason; cannot be pressed).
+    the word "Closed" and the reason; pressed only when `tryable`, to be refused).
     """
 
     focusable = True
@@ -93,7 +93,7 @@ class Button(Widget):
                  on_press: Callable[[], None] | None = None, *, kind: str = "normal",
                  badge: str | None = None, detail: tuple[str, ...] = (),
                  role: str = "body", enabled: bool = True, min_w: int = 0,
-                 bold: bool = False, center: bool = False) -> None:
+                 bold: bool = False, center: bool = False, tryable: bool = False) -> None:
         self.theme, self.id, self.text, self.kind = theme, bid, text, kind
         self.on_press, self.badge = on_press, badge
         pad = theme.px(14)
@@ -108,7 +108,8 @@ class Button(Widget):
                         for d in detail]
         h = self.body.rect.h + sum(d.rect.h + theme.px(6) for d in self.details) + 2 * pad
         super().__init__(width, max(h, theme.target))
-        self.enabled = enabled and kind != "blocked"
+        # a closed door is inert, unless the story lets you try it (and be refused)
+        self.enabled = enabled and (kind != "blocked" or tryable)
         if min_w:
             self.rect.w = max(min_w, self.rect.w)
 
