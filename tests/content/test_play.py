@@ -24,6 +24,8 @@ WALKS = 12  # random lives per scenario and ruleset in the contradiction test
 LISTED = re.compile(r"\b(black-?list(ed)?|on (the|a|their|that|his|her|your) "
                     r"(\w+ )?list|listed|debtor list)\b", re.I)
 GOOD_LISTS = frozenset({"a-grade-taxpayers"})
+# A paragraph that says callers hear a debtor warning: only while that door is closed.
+RINGTONE = re.compile(r"\b(ring-?back|ringtone|callers? (now )?hears?|hears? a recorded)", re.I)
 
 
 @cache
@@ -95,9 +97,13 @@ def listing_claims(sid: str, ruleset: str) -> list[str]:
     for seed in range(WALKS):
         for view in walk(sid, ruleset, seed):
             held = {lid for lid, _ in view.standing.lists} - GOOD_LISTS
+            plain_ring = any(c.open for c in view.standing.capabilities
+                             if c.id == "phone.plain_ringback")
             for para in view.paragraphs:
                 if LISTED.search(para) and not held:
                     bad.append(f"{view.scene} (seed {seed}): {para[:70]}")
+                if RINGTONE.search(para) and plain_ring:
+                    bad.append(f"{view.scene} (seed {seed}) ringtone: {para[:70]}")
     return sorted(set(bad))
 
 
