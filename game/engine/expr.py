@@ -25,6 +25,13 @@ TYPE_WORDS = {INT: "a number", BOOL: "true or false", STR: "text"}
 
 FUNCTIONS: dict[str, str] = {"can": BOOL, "on_list": BOOL, "count": INT, "visited": BOOL}
 KEYWORDS = {"and", "or", "not", "in", "true", "false"}
+# Limits of the format (docs/story-format.md, "Limits"): an expression a person
+# writes is a line or two; past these, parsing or evaluating it could exhaust
+# the stack, so they are load errors instead of crashes in play.
+MAX_CHARS = 2000
+MAX_TOKENS = 500
+MAX_NESTING = 32  # parentheses, `not` and unary minus, counted together
+MAX_DIGITS = 18
 COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}
 
 
@@ -65,6 +72,9 @@ _TOKEN = re.compile(r"""
 
 
 def _tokenize(source: str) -> list[tuple[str, str, int]]:
+    if len(source) > MAX_CHARS:
+        raise ExprError(f"the expression is {len(source):,} characters long; at most "
+                        f"{MAX_CHARS:,} are allowed: split it with a variable", MAX_CHARS)
     tokens: list[tuple[str, str, int]] = []
     pos = 0
     while pos < len(source):
@@ -80,7 +90,13 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
             text = m.group()
             if kind == "name" and text in KEYWORDS:
                 kind = "kw"
+            elif kind == "int" and len(text) > MAX_DIGITS:
+                raise ExprError(f"a number of {len(text):,} digits; numbers in a story have "
+                                f"at most {MAX_DIGITS}", pos)
             tokens.append((kind, text, pos))
+            if len(tokens) > MAX_TOKENS:
+                raise ExprError(f"the expression has more than {MAX_TOKENS} words and signs; "
+                                "split it with a variable", pos)
         pos = m.end()
     tokens.append(("end", "", len(source)))
     return tokens
@@ -97,6 +113,7 @@ class _Parser:
         self.scope = scope
         self.tokens = _tokenize(source)
         self.i = 0
+        self.depth = 0
         self.calls: list[tuple[str, str]] = []
         self.names: set[str] = set()
 
@@ -119,6 +136,12 @@ class _Parser:
             found = "the end" if kind == "end" else repr(value)
             raise ExprError(f"expected {text!r}, found {found}", pos)
         self.i += 1
+
+    def deeper(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExprError(f"nested more than {MAX_NESTING} levels deep (parentheses, "
+                            "'not' and '-' together)", pos)
 
     # -- grammar -------------------------------------------------------
     def parse(self) -> Node:
@@ -145,7 +168,9 @@ class _Parser:
     def not_(self) -> Node:
         if self.at("not"):
             pos = self.take()[2]
+            self.deeper(pos)
             t, f, c = self.not_()
+            self.depth -= 1
             _need(t, BOOL, "'not'", pos)
             if c is not _NOCONST:
                 return BOOL, (lambda e, v=not c: v), not c
@@ -197,7 +222,9 @@ class _Parser:
     def unary(self) -> Node:
         if self.at("-"):
             pos = self.take()[2]
+            self.deeper(pos)
             t, f, c = self.unary()
+            self.depth -= 1
             _need(t, INT, "'-'", pos)
             if c is not _NOCONST:
                 return INT, (lambda e, v=-c: v), -c
@@ -216,10 +243,10 @@ class _Parser:
             b = value == "true"
             return BOOL, (lambda e: b), b
         if kind == "op" and value == "(":
-            self.i -= 1
-            self.expect("(")
+            self.deeper(pos)
             node = self.or_()
             self.expect(")")
+            self.depth -= 1
             return node
         if kind == "name":
             if self.at("("):
