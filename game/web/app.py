@@ -79,10 +79,10 @@ def web_of(request: Request) -> Web:
 def create_app(story: Story, store: Store | None = None, *, join_base: str | None = None,
                clock: Callable[[], float] = time.time, max_body: int = 8192) -> Starlette:
     """The ASGI app for one story. `store`: where classes live (default: in memory)."""
-    from game.web import play, teach
+    from game.web import play, students, teach
 
     web = Web(story, store or MemoryStore(clock), templates(), clock, join_base)
-    routes = [*play.routes(), *teach.routes(),
+    routes = [*play.routes(), *teach.routes(), *students.routes(),
               Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
               Route("/fonts/{name}", font)]
     app = Starlette(routes=routes, middleware=[Middleware(Guard, max_body=max_body)],

@@ -20,7 +20,7 @@ from game.engine.host import Life, PlayError
 from game.web import debrief, lifeurl, scene
 from game.web.app import web_of
 from game.web.guard import PRINT_CSP
-from game.web.teach import Seat, seat_of
+from game.web.seats import Seat, seat_of
 
 
 def routes() -> list[Route]:

@@ -7,7 +7,7 @@ import re
 
 from game.classreport import render_class_report
 from game.web.classroom import LIFETIME
-from game.web.teach import COOKIE
+from game.web.seats import COOKIE
 from tests.web.conftest import links, start_life, teacher
 
 
