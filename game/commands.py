@@ -7,10 +7,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.cli import StoryInvalid, UsageError
-from game.engine.model import Story
+
+if TYPE_CHECKING:  # the model's import waits until after the window's first frame
+    from game.engine.model import Story
 
 
 def load(folder: Path) -> Story:
