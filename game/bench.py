@@ -175,6 +175,12 @@ def run_bench(args: argparse.Namespace) -> int:
         from game.web.loadgen import main_bench
 
         return main_bench(args)
+    if getattr(args, "fuzz", 0):  # the loader and expression fuzzing (game/fuzz.py)
+        from game.fuzz import fuzz
+
+        found = fuzz(args.fuzz)
+        sys.stdout.write(json.dumps(found, indent=2) + "\n")
+        return 0
     sizes = [200, 1000] if args.quick else [1000, 5000, 20000]
     figures: dict[str, Any] = {
         "python": sys.version.split()[0],

@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also run N scripted kiosk visitors (1000 takes about 5 minutes)")
     p.add_argument("--web", action="store_true",
                    help="only the web figures: a class playing at once against serve")
+    p.add_argument("--fuzz", type=int, default=0, metavar="N",
+                   help="only fuzzing: N mutated stories and N expressions (crash counts)")
 
     add("kiosk-pin", "print the hash of a kiosk admin PIN, for the kiosk config")
     return parser
