@@ -15,8 +15,9 @@ def test_start_up_is_timed_on_the_real_play_command() -> None:
 
     runs = start_to_first_frame(MINI, runs=1)
     assert set(runs) == {"cache", "no_cache"}
-    for first, title in runs["cache"] + runs["no_cache"]:
+    for first, title, cpu in runs["cache"] + runs["no_cache"]:
         assert 0 < first <= title < 60  # the splash comes first, then the title screen
+        assert 0 < cpu < 60
 
 
 def test_validate_is_set_against_a_process_that_only_reads_yaml_events() -> None:
