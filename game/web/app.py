@@ -84,7 +84,7 @@ def create_app(story: Story, store: Store | None = None, *, join_base: str | Non
     web = Web(story, store or MemoryStore(clock), templates(), clock, join_base)
     routes = [*play.routes(), *teach.routes(), *students.routes(),
               Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-              Route("/fonts/{name}", font)]
+              Route("/fonts/{name}", font), Route("/pictures/{name}", picture)]
     app = Starlette(routes=routes, middleware=[Middleware(Guard, max_body=max_body)],
                     exception_handlers={HTTPException: http_error, BodyTooLarge: too_large,
                                         Exception: server_error},
@@ -108,6 +108,32 @@ async def font(request: Request) -> Response:
         raise HTTPException(404)
     return FileResponse(assets() / "fonts" / name, media_type="font/ttf",
                         headers={"cache-control": "public, max-age=604800"})
+
+
+async def picture(request: Request) -> Response:
+    """A scene's picture from the story's images/ folder: only names a scene uses."""
+    web = web_of(request)
+    name = request.path_params["name"]
+    if name not in pictures(web):
+        raise HTTPException(404)
+    path = Path(web.story.root) / "images" / name
+    if not path.is_file():
+        raise HTTPException(404)
+    kind = "image/svg+xml" if name.endswith(".svg") else "image/png" if name.endswith(
+        ".png") else "image/jpeg"
+    # An SVG could carry script: as an <img> it never runs, and opened alone it may not.
+    return FileResponse(path, media_type=kind, headers={
+        "cache-control": "public, max-age=86400",
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'"})
+
+
+def pictures(web: Web) -> set[str]:
+    names = web.cache.get("pictures")
+    if names is None:
+        names = {scene.image for sc in web.story.scenarios.values()
+                 for scene in sc.scenes.values() if scene.image}
+        web.cache["pictures"] = names
+    return names
 
 
 def error_page(request: Request, status: int) -> HTMLResponse:

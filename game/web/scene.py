@@ -157,6 +157,7 @@ def scene(life: Life, beat: Beat | None, transparent: bool) -> dict[str, Any]:
         "paragraphs": list(view.paragraphs), "ending": view.ending_title,
         "discuss": view.discuss, "can_go_on": life.can_go_on,
         "facts": [{"text": f.text, "sources": sources(f.sources)} for f in view.facts],
+        "picture": f"/pictures/{view.image}" if view.image else None,
         "choices": [] if life.ended or life.can_go_on else choices(life, transparent),
         "notice": notice(life, beat, transparent), "standing": standing(life, transparent),
         "steps": len(view.ledger),

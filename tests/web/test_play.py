@@ -213,3 +213,13 @@ def _code_of(client, choices: tuple[int, ...]) -> str:
     from game.engine.host import Playthrough
 
     return encode(client.app.state.web.story, Playthrough("courier", "pilot-city", 0, choices))
+
+
+def test_scene_pictures_are_served_from_the_story_and_only_those(client):
+    html = client.get("/life/0-1-0-?m=o").text
+    assert '<img class="picture" src="/pictures/red-light.svg" alt=""' in html
+    r = client.get("/pictures/red-light.svg")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert "script-src" not in r.headers["content-security-policy"]
+    for bad in ("/pictures/other.svg", "/pictures/..%2Fstory.yaml", "/pictures/story.yaml"):
+        assert client.get(bad).status_code == 404, bad
