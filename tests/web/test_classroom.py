@@ -287,3 +287,14 @@ def test_the_memory_store_sweeps_old_keys_as_it_writes(clock):
 
     asyncio.run(go())
     assert len(store._data) <= 300
+
+
+def test_leaving_a_class_drops_the_seat_cookie(client, new_client):
+    link = teacher(client)
+    student = new_client()
+    join(student, code_of(link))
+    assert "Class <b>" in student.get("/").text
+    r = student.post("/class/leave", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert f"{COOKIE}=" in r.headers["set-cookie"] and "Max-Age=0" in r.headers["set-cookie"]
+    assert "Class <b>" not in student.get("/").text
