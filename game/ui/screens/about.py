@@ -25,8 +25,8 @@ ABOUT = [
     ("body", "Nothing leaves this computer: no network, no telemetry. The game keeps your "
              "settings and one autosave on this computer only."),
     ("h2", "Credits"),
-    ("small", "Type: Noto Sans, SIL Open Font License 1.1 (assets/fonts/OFL.txt). Art is drawn "
-              "by the program."),
+    ("small", "Type: Noto Sans, under the SIL Open Font License 1.1 (its text ships with "
+              "the game). Pictures and sounds were made for this game."),
 ]
 
 

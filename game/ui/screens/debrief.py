@@ -46,12 +46,15 @@ class DebriefScreen(ListingScreen):
             Badge(t, "The end", colour="accent"),
             Text(t, v.ending_title or "The story stopped here", w, role="h1", style="bold"),
             Text(t, words.standing_sentence(rs, st), w, role="lead"),
-            ScoreChart(t, w, t.px(260), rs.score.start,
-                       [(e.step, e.applied, e.after) for e in s.state.ledger],
-                       [(x.id, x.min) for x in rs.tiers if x.min > rs.score.min]),
-            Text(t, "Up triangles are gains, down triangles losses, circles records with no "
-                 "points; the numbers under them are the ledger's steps.", w, role="small",
-                 colour="muted")]
+        ]
+        if words.keeps_score(rs):
+            out += [ScoreChart(t, w, t.px(260), rs.score.start,
+                               [(e.step, e.applied, e.after) for e in s.state.ledger],
+                               [(x.label, x.min) for x in rs.tiers if x.min > rs.score.min]),
+                    Text(t, "Up triangles are gains, down triangles losses, circles records "
+                         "with no points; the numbers under them are the ledger's steps.", w,
+                         role="small", colour="muted")]
+        out += self.door_items(w)
         entries = list(s.state.ledger)
         if self.short:
             entries = words.sort_entries(entries)[:3]
@@ -86,6 +89,29 @@ class DebriefScreen(ListingScreen):
         out.append(Button(t, "again", "Play another life", w, self.again, kind="primary"))
         return out
 
+    def door_items(self, w: int) -> list[Widget]:
+        """The doors shut on the way, in the same words as the standing panel and the
+        doors themselves (and which of them you tried)."""
+        t, life = self.theme, self.session.life
+        caps = self.app.story.capabilities
+        rs = self.session.ctx.ruleset
+        seen: dict[str, tuple] = {}
+        for d in life.doors:
+            seen.setdefault(d.capability, d.by)
+        if not seen:
+            return []
+        tried = {r.capability for r in life.refusals}
+        out: list[Widget] = [Text(t, "Doors shut to you", w, role="h2", style="bold")]
+        for cap, by in seen.items():
+            cons = tuple(c for c in rs.consequences if c.id in by)
+            name = caps[cap].name if cap in caps else "A door"
+            head = f"Closed: {name}" + (" (you tried it, and were refused)" if cap in tried
+                                        else "")
+            out.append(Card(t, w, lambda iw, head=head, cons=cons: [
+                Text(t, head, iw, style="bold", colour="bad"),
+                Text(t, words.closed_reason(cons), iw, role="small")], stripe="bad"))
+        return out
+
     def fidelity_items(self, w: int) -> list[Widget]:
         t = self.theme
         counts = Counter(str(e.fidelity) for e in self.session.state.ledger if e.fidelity)
@@ -109,11 +135,12 @@ class DebriefScreen(ListingScreen):
 
             code = encode(self.app.story, self.session.playthrough())
             out.append(Text(t, f"Replay code: {code}", w, role="lead", style="bold"))
-            out.append(Text(t, "Give this code to your teacher, or type it into `python -m "
-                            "game report --code CODE` for a printable debrief.", w,
+            out.append(Text(t, "Give this code to your teacher: it lets them see this same "
+                            "week, and make a printable debrief of it.", w,
                             role="small", colour="muted"))
-        except Exception as err:  # a code is a convenience; the debrief stands without it
-            out.append(Text(t, f"No replay code: {err}", w, role="small", colour="muted"))
+        except Exception:  # noqa: BLE001 - a code is a convenience; the debrief stands alone
+            out.append(Text(t, "No replay code could be made for this week.", w,
+                            role="small", colour="muted"))
         if self.app.kiosk is None:
             out.append(Button(t, "print", self.saved or "Save a printable debrief (HTML)", w,
                               self.save_report))
@@ -128,9 +155,9 @@ class DebriefScreen(ListingScreen):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_report(self.app.story, pt, path)
-            self.saved = f"Saved: {path}"
-        except OSError as err:
-            self.saved = f"Could not save the debrief: {err}"
+            self.saved = f"Saved as \u201c{path.name}\u201d in your debriefs folder"
+        except OSError:
+            self.saved = "The debrief could not be saved on this computer"
         self.layout()
 
     def what_if(self) -> None:

@@ -106,10 +106,10 @@ class TitleScreen(Screen):
 
         try:
             self.app.session = Session.from_save(self.app.story, self.save)
-        except (PlayError, KeyError, ValueError, TypeError) as err:
-            moved = storage.set_aside(storage.save_path())
-            self.app.message = (f"Your saved game could not be resumed ({err}). It was kept "
-                                f"as {moved.name}; start a new game.")
+        except (PlayError, KeyError, ValueError, TypeError):
+            storage.set_aside(storage.save_path())
+            self.app.message = ("Your saved game could not be resumed: it does not fit this "
+                                "version of the story. A copy was kept; start a new game.")
             self.save = None
             self.layout()
             return
