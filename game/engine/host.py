@@ -241,7 +241,7 @@ class Life:
         closed ones that have `instead`, whose taking plays the refusal."""
         if self._state.ended:
             return []
-        return _takeable(self.ctx, self._state)
+        return play.takeable(self.ctx, self._state)
 
     @property
     def playthrough(self) -> Playthrough:
@@ -312,8 +312,7 @@ class Life:
         self._view = None
         if state.refused:  # the refusals of this very step (a closed door tried)
             self._tried[len(state.choices) - 1] = state.refused
-        if self._history and not state.ended and self.ctx.scenario.scenes[state.scene].choices:
-            self._stands.append(state)
+        self._note(state)
 
     def _note(self, state: State) -> None:
         if self._history and not state.ended and self.ctx.scenario.scenes[state.scene].choices:
@@ -328,7 +327,7 @@ class Life:
         """
         ever = set(self._state.standing.active)
         ctx, scenes = self.ctx, self.ctx.scenario.scenes
-        step, takeable, intents = play.step, _takeable_of(), self._intents
+        step, takeable, intents = play.step, play.takeable, self._intents
         try:
             while not self._state.ended:
                 state = self._state
@@ -429,21 +428,13 @@ class Life:
                 f"choices={s.choices!r})")
 
 
-def _takeable_of() -> Any:
-    return play.takeable
-
-
-def _takeable(ctx: Context, state: State) -> list[int]:
-    return play.takeable(ctx, state)
-
-
 def _doors(ctx: Context, state: State) -> list[Door]:
     """The closed doors of the scene the life stands in, in that state."""
     out: list[Door] = []
     e = play.env(ctx, state)
     for choice in ctx.scene(state).choices:
         status, closed = play.choice_status(ctx, state, choice, e)
-        if status == "blocked":
+        if status is play.BLOCKED:
             out.extend(Door(state.scene, choice.position, cap, tuple(c.id for c in by))
                        for cap, by in closed)
     return out
