@@ -164,3 +164,28 @@ def test_kiosk_offers_the_short_versions(launch, fast_kiosk, tmp_path, mini_dir)
     assert p.app.kiosk.lives() == ["courier-short"]
     p.tap("begin")
     assert p.app.session.state.scenario == "courier-short"  # one life: straight in
+
+
+def test_the_attract_loop_shows_the_game_in_ten_seconds(launch, fast_kiosk, tmp_path) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path))
+    scr = p.screen
+    seen, busy = set(), False
+    for _ in range(200):  # ten seconds of the idle loop's 50 ms turns
+        p.clock.now += 0.05
+        busy = busy or p.app.tick()
+        seen.add(scr.beat())
+    assert seen == {0, 1, 2, 3, 4}  # crossing, flash, score, refusal, the claim
+    assert not busy  # paced by the idle loop's sleep, never a busy 60 fps
+
+
+def test_the_attract_loop_rests_on_the_claim_with_reduced_motion(launch, fast_kiosk,
+                                                                 tmp_path) -> None:
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path))
+    p.app.settings.reduced_motion = True
+    p.app.relayout()
+    from game.ui.screens.attract import AttractScreen
+
+    p.app.show(AttractScreen(p.app), animate=False)
+    frames = p.app.frames
+    p.advance(3.0)
+    assert p.screen.beat() == 4 and p.app.frames <= frames + 1

@@ -37,39 +37,43 @@ class Framed(Widget):
 def phone_screen(theme: Theme, size: tuple[int, int], banner: str, body: str,
                  t_k: float = 1.0) -> pygame.Surface:
     """A phone app screen drawn by the program: a red banner and a line under it
-    (the refusal's "Ticket purchase failed"). `t_k` slides the banner in (0..1)."""
+    (the refusal's "Ticket purchase failed"). `t_k` slides the banner in (0..1).
+    Its type follows the phone's width, so a narrow phone never splits a word."""
     w, h = size
     pal = theme.pal
     s = pygame.Surface(size)
     s.fill(pal.panel)
-    bar = pygame.Rect(0, 0, w, theme.px(26))
+    small = gfx.font(max(10, min(theme.type_px("small"), w // 14)))
+    bar = pygame.Rect(0, 0, w, small.get_linesize() + theme.px(4))
     pygame.draw.rect(s, pal.panel_alt, bar)
-    f = gfx.font(theme.type_px("small"), "bold")
-    s.blit(gfx.render("12:04", f, pal.ink), (theme.px(10), theme.px(3)))
-    banner_h = h // 3
+    s.blit(gfx.render("12:04", small, pal.ink), (theme.px(10), theme.px(2)))
+    bf = gfx.font(max(12, min(theme.type_px("lead"), w // 9)), "bold")
+    lines = gfx.wrap(banner, bf, w - theme.px(20))
+    icon_d = max(12, min(theme.px(34), w // 7))
+    banner_h = theme.px(12) + icon_d + theme.px(8) + bf.get_linesize() * len(lines) \
+        + theme.px(12)
     y = bar.bottom + round((1 - t_k) * -banner_h)
     pygame.draw.rect(s, pal.blocked, (0, y, w, banner_h))
     pygame.draw.line(s, pal.bad, (0, y + banner_h), (w, y + banner_h), max(2, theme.px(4)))
-    icon = pygame.Rect(0, 0, theme.px(34), theme.px(34))
+    icon = pygame.Rect(0, 0, icon_d, icon_d)
     icon.midtop = (w // 2, y + theme.px(12))
     pygame.draw.circle(s, pal.bad, icon.center, icon.w // 2)
+    thick = max(2, icon_d // 9)
     pygame.draw.line(s, pal.panel, (icon.x + icon.w * 0.3, icon.y + icon.h * 0.3),
-                     (icon.x + icon.w * 0.7, icon.y + icon.h * 0.7), max(2, theme.px(4)))
+                     (icon.x + icon.w * 0.7, icon.y + icon.h * 0.7), thick)
     pygame.draw.line(s, pal.panel, (icon.x + icon.w * 0.7, icon.y + icon.h * 0.3),
-                     (icon.x + icon.w * 0.3, icon.y + icon.h * 0.7), max(2, theme.px(4)))
-    bf = gfx.font(theme.type_px("lead"), "bold")
+                     (icon.x + icon.w * 0.3, icon.y + icon.h * 0.7), thick)
     ty = icon.bottom + theme.px(8)
-    for line in gfx.wrap(banner, bf, w - theme.px(20)):
+    for line in lines:
         r = gfx.render(line, bf, pal.on_blocked)
         s.blit(r, r.get_rect(midtop=(w // 2, ty)))
         ty += bf.get_linesize()
-    sf = gfx.font(theme.type_px("small"))
-    ty = max(ty, y + banner_h) + theme.px(14)
-    for line in gfx.wrap(body, sf, w - theme.px(24)):
-        if ty + sf.get_linesize() > h - theme.px(8):
+    ty = y + banner_h + theme.px(12)
+    for line in gfx.wrap(body, small, w - theme.px(24)):
+        if ty + small.get_linesize() > h - theme.px(8):
             break
-        s.blit(gfx.render(line, sf, pal.ink), (theme.px(12), ty))
-        ty += sf.get_linesize()
+        s.blit(gfx.render(line, small, pal.ink), (theme.px(12), ty))
+        ty += small.get_linesize()
     return s
 
 
