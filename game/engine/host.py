@@ -328,10 +328,14 @@ class Life:
         ever = set(self._state.standing.active)
         ctx, scenes = self.ctx, self.ctx.scenario.scenes
         step, takeable, intents = play.step, play.takeable, self._intents
+        note = self._note if self._history else None
+        self._view = None
+        state = self._state
         try:
-            while not self._state.ended:
-                state = self._state
-                if scenes[state.scene].goto is not None and not scenes[state.scene].choices:
+            # The bookkeeping of `_after`, inlined: this loop is simulate's inner loop.
+            while not state.ended:
+                scene = scenes[state.scene]
+                if scene.goto is not None and not scene.choices:
                     state, _ = step(ctx, state, _CONTINUE)
                     intents.append("c")
                 else:
@@ -341,7 +345,11 @@ class Life:
                     position = chooser.choice(options)
                     state, _ = step(ctx, state, Choose(position))
                     intents.append(position)
-                self._after(state)
+                self._state = state
+                if state.refused:
+                    self._tried[len(state.choices) - 1] = state.refused
+                if note is not None:
+                    note(state)
                 ever.update(state.standing.active)
         except LoopLimit:
             return ever, True
