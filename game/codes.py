@@ -26,6 +26,8 @@ from game.engine.model import Story
 
 VERSION = 2  # 1: codes made before story format 2, keyed by the folder's checksum
 PREFIX = "RF"
+MAX_SEED = 2**63 - 1  # seeds beyond this are no playthrough anyone made
+MAX_CHOICES = 100_000
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _READ = {c: i for i, c in enumerate(ALPHABET)}
 _READ.update({"I": 1, "L": 1, "O": 0})
@@ -46,8 +48,8 @@ def _key(story: Story, version: int) -> str:
 
 
 def _encode(story: Story, pt: Playthrough, version: int) -> str:
-    if pt.seed < 0:
-        raise CodeError("Replay codes need a seed of 0 or more.")
+    if not 0 <= pt.seed <= MAX_SEED:
+        raise CodeError("Replay codes need a seed from 0 to 2**63 - 1.")
     packed = all(1 <= c <= 15 for c in pt.choices)
     out = bytearray([version << 1 | int(packed)])
     out += bytes.fromhex(_key(story, version))
@@ -100,6 +102,8 @@ def _read(story: Story, raw: bytes, packed: bool) -> Playthrough:
             n, pos = _unvarint(raw, pos)
             values.append(n)
         scenario_i, ruleset_i, seed, count = values
+        if count > MAX_CHOICES:
+            raise CodeError("The replay code is damaged: it names too many choices.")
         scenarios, rulesets = sorted(story.scenarios), sorted(story.rulesets)
         choices: list[int] = []
         if packed:
@@ -140,6 +144,8 @@ def _unvarint(raw: bytes, pos: int) -> tuple[int, int]:
         shift += 7
         if not byte & 0x80:
             return n, pos
+        if shift >= 63:  # no value in a code needs more: a longer one is forged or garbage
+            raise CodeError("The replay code is damaged: a number in it is far too large.")
 
 
 def _base32(data: bytes) -> str:
