@@ -106,7 +106,33 @@ def scene_warnings(scenario: Scenario) -> list[Problem]:
                              f"'{scenario.start}' leads to it"))
         elif sid not in ends:
             out.append(_warn(scene.where, f"no ending can be reached from scene '{sid}'"))
+    out.extend(_long_chains(scenario))
     return out
+
+
+def _long_chains(scenario: Scenario) -> list[Problem]:
+    """Runs of scenes without choices longer than play allows (SCENE_CAP scenes)."""
+    from game.engine.play import SCENE_CAP
+
+    scenes = scenario.scenes
+    length: dict[str, int] = {}  # scenes entered from here by Continue alone, capped
+    for first in scenes:
+        run: list[str] = []
+        sid: str | None = first
+        while sid is not None and sid not in length and len(run) <= SCENE_CAP:
+            scene = scenes[sid]
+            run.append(sid)
+            sid = scene.goto if type(scene.goto) is str and not scene.choices else None
+            if sid in run:  # a loop: the scene-cap message says so at play time
+                sid = None
+        tail = length.get(sid, 0) if sid is not None else 0
+        for i, s in enumerate(reversed(run)):
+            length[s] = min(tail + i + 1, SCENE_CAP + 1)
+    continued = {o.goto for o in scenes.values() if type(o.goto) is str and not o.choices}
+    starts = [s for s, n in length.items() if n > SCENE_CAP and s not in continued]
+    return [_warn(scenes[s].where, f"scene '{s}' starts a run of more than {SCENE_CAP:,} "
+                  "scenes without choices: play stops after that many scenes")
+            for s in starts]
 
 
 def rule_warnings(ruleset: Ruleset, observed: set[str]) -> list[Problem]:

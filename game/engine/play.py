@@ -44,13 +44,12 @@ class LoopLimit(PlayError):
     """The playthrough entered more than SCENE_CAP scenes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Choose:
+# Intents are NamedTuples (immutable, cheap: one is built at every step).
+class Choose(NamedTuple):
     position: int  # 1-based, as written in the file
 
 
-@dataclass(frozen=True, slots=True)
-class Continue:
+class Continue(NamedTuple):
     pass
 
 
@@ -238,8 +237,11 @@ def _takeable_choice(ctx: Context, state: State, scene: Scene,
 def _enter(ctx: Context, draft: _Draft, scene_id: str, events: list[Event]) -> None:
     """Step 2: entering applies `set`, then `add`, then `observe`."""
     if len(draft.path) >= SCENE_CAP:
-        raise LoopLimit(f"stopped after {SCENE_CAP} scenes: scene '{scene_id}' loops "
-                        "through `goto` with no way out")
+        if scene_id in draft.path:
+            raise LoopLimit(f"stopped after {SCENE_CAP} scenes: scene '{scene_id}' loops "
+                            "through `goto` with no way out")
+        raise LoopLimit(f"stopped after {SCENE_CAP} scenes: a playthrough may enter at most "
+                        f"{SCENE_CAP} scenes")
     scene = ctx.scenario.scenes[scene_id]
     draft.scene = scene_id
     draft.path = draft.path + (scene_id,)

@@ -53,3 +53,23 @@ def test_a_condition_no_situation_satisfies_is_checked_in_bounded_tries(mini, mo
     object.__setattr__(parsed, "fn", counted)
     assert check._can_hold(parsed, ruleset, set(), {behaviour}, None) is True  # no false alarm
     assert calls == check.MAX_SITUATIONS
+
+
+def test_a_chain_longer_than_play_allows_is_a_warning_and_play_says_why(mini_dir) -> None:
+    from game.engine.host import Life, LoopLimit
+    from game.engine.load import load_story
+
+    path = mini_dir / "scenarios" / "courier.yaml"
+    text = path.read_text(encoding="utf-8")
+    chain = "".join(f"  c{i}:\n    text: Step {i}.\n    goto: c{i + 1}\n" for i in range(10_050))
+    chain += "  c10050:\n    ending: Far\n    text: Done.\n"
+    path.write_text(text.replace("scenes:\n", "scenes:\n" + chain, 1)
+                    .replace("start: day1", "start: c0"), encoding="utf-8")
+    story = load_story(mini_dir)
+    found = [str(w) for w in check.warnings(story) if "scene 'c0'" in str(w)]
+    assert found and "run of more than 10,000 scenes" in found[0]
+    life = Life.begin(story, "courier")
+    with pytest.raises(LoopLimit) as info:
+        while not life.ended:
+            life.go_on()
+    assert "loops" not in str(info.value) and "at most 10000 scenes" in str(info.value)
