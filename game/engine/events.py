@@ -1,38 +1,37 @@
-"""What `step()` reports: events in the past tense, for front ends to show."""
+"""What `step()` reports: events in the past tense, for front ends to show.
+
+Events are NamedTuples: immutable, and about half the cost of a frozen
+dataclass to build (several are built at every step). Tell them apart with
+`isinstance`, not by comparing two events of different kinds.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from game.rules.ledger import LedgerEntry
 
 
-@dataclass(frozen=True, slots=True)
-class SceneEntered:
+class SceneEntered(NamedTuple):
     scene: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChoiceTaken:
+class ChoiceTaken(NamedTuple):
     scene: str
     position: int
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
+class Recorded(NamedTuple):
     """The rules layer wrote a ledger entry (a score change, or a record with no points)."""
 
     entry: LedgerEntry
 
 
-@dataclass(frozen=True, slots=True)
-class ConsequenceStarted:
+class ConsequenceStarted(NamedTuple):
     consequence: str
 
 
-@dataclass(frozen=True, slots=True)
-class ConsequenceEnded:
+class ConsequenceEnded(NamedTuple):
     consequence: str
 
 
@@ -57,8 +56,7 @@ class Refused(NamedTuple):
                 "by": list(self.by)}
 
 
-@dataclass(frozen=True, slots=True)
-class EndingReached:
+class EndingReached(NamedTuple):
     scene: str
     title: str
 
