@@ -156,3 +156,18 @@ def test_the_committed_pictures_are_what_the_drawing_code_draws(tmp_path: Path) 
     assert [n for n in drawn if drawn[n] != committed[n]] == []
     assert sorted(n for n in PICTURES if n.endswith(".svg")) == sorted(
         n for n in drawn if n.endswith(".svg"))
+
+
+@pytest.mark.parametrize("name", ["crossing-screen.svg", "cinema.svg"])
+def test_the_play_screen_puts_your_face_in_every_picture_with_a_slot(name: str) -> None:
+    from game.ui.widgets.picture import load_picture
+
+    story = SimpleNamespace(root=STORY, scenarios={})
+    app = SimpleNamespace(story=story, session=SimpleNamespace(
+        view=SimpleNamespace(scenario="shop")))
+    shown = load_picture(app, name, (640, 360))
+    assert shown is not None
+    mine = art.with_face(name, (640, 360), "shop", story)
+    assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(mine, "RGB")
+    assert pygame.image.tobytes(shown, "RGB") != pygame.image.tobytes(
+        art.picture(name, (640, 360), story), "RGB")

@@ -88,13 +88,14 @@ def scene_picture(app, name: str | None, w: int, h: int) -> Framed | None:  # no
 
 
 def load_picture(app, name: str, box: tuple[int, int]) -> pygame.Surface | None:  # noqa: ANN001
-    """The art set's picture fitted in `box` (the crossing screen with the player's own
-    face in it); None when it cannot be drawn, so the text takes its room."""
+    """The art set's picture fitted in `box` (a picture with a face slot, the crossing
+    screen or the cinema, with the player's own face in it); None when it cannot be
+    drawn, so the text takes its room."""
     from game.ui import art
 
     session = getattr(app, "session", None)
     try:
-        if name == "crossing-screen.svg" and session is not None:
+        if session is not None and art.slot(name, story=app.story) is not None:
             surf = art.with_face(name, box, session.view.scenario, app.story)
         else:
             surf = art.picture(name, box, app.story)
