@@ -278,9 +278,9 @@ def _observe(ctx: Context, draft: _Draft, obs: Observation, scene_id: str,
         draft.rng = rng.getstate()
         if not draw < obs.chance:
             return
-    standing, entries = rules.apply(ctx.ruleset, draft.standing, obs.behaviour,
-                                    scene=scene_id, step=len(draft.ledger) + 1,
-                                    seen_by=obs.seen_by)
+    # Positional: keywords cost more, and this runs at every observation.
+    standing, entries = rules.apply(ctx.ruleset, draft.standing, obs.behaviour, scene_id,
+                                    len(draft.ledger) + 1, obs.seen_by)
     for entry in entries:
         events.append(Recorded(entry))
         if entry.started or entry.ended:

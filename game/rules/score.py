@@ -55,7 +55,7 @@ def active_consequences(ruleset: Ruleset, standing: Standing) -> tuple[str, ...]
     return tuple(c.id for c in ruleset.consequences if c.when.fn(env))
 
 
-def apply(ruleset: Ruleset, standing: Standing, behaviour: str, *, scene: str, step: int,
+def apply(ruleset: Ruleset, standing: Standing, behaviour: str, scene: str, step: int,
           seen_by: str | None = None) -> tuple[Standing, tuple[LedgerEntry, ...]]:
     """Handle one observed behaviour; return the new standing and its ledger entries.
 
