@@ -43,3 +43,13 @@ def test_simulate_json_gives_a_null_score_for_a_scoreless_ruleset() -> None:
     data = cli("simulate", "--scenario", "trip", "--runs", "20", "--json")
     assert data["score"] is None
     assert set(data["endings"]) <= {"home", "listed", "broke", "null"}
+
+
+def test_rules_json_shows_layers_and_no_score() -> None:
+    data = {r["ruleset"]: r for r in cli("rules", "--json")["rulesets"]}
+    assert data["city"]["includes"] == ["court"] and data["court"]["includes"] == []
+    assert data["court"]["score"] is None and data["court"]["tiers"] == []
+    assert [x["layer"] for x in data["city"]["consequences"]] == ["court", "city"]
+    assert data["city"]["lists"][0] == {"id": "debtors",
+                                        "name": "List of dishonest judgment debtors",
+                                        "layer": "court"}
