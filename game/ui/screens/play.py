@@ -45,6 +45,7 @@ class PlayScreen(Screen):
         self.day = Day()
         self.meter = None
         self.slip: Slip | None = None
+        self.why_button: Button | None = None
         self.day_done = False
         self.moving = False
         self.breakin = self._breakin(list(self.session.fresh))
@@ -110,18 +111,22 @@ class PlayScreen(Screen):
         return view.top - t.px(12)
 
     def _slip(self, col: pygame.Rect, bottom: int) -> int:
-        """The stamped slip above the choices, once the system has broken in."""
+        """The stamped slip above the choices. Its room is kept from the start of the
+        scene, so the system breaking in moves nothing and needs no new layout."""
         b, t = self.breakin, self.theme
-        self.slip = None
-        if not (b.started and b.has_slip):
+        self.slip = self.why_button = None
+        if not b.has_slip:
             return bottom
         why = text_button(t, "why", "Why?", self.why, role="body")
         slip = Slip(t, b.lines, col.w - why.rect.w - t.px(10), b.stamp_word)
         h = max(slip.rect.h, why.rect.h)
         slip.rect.topleft = (col.x, bottom - h)
         why.rect.midright = (col.right, slip.rect.centery)
-        self.fixed += [slip, why]
-        self.slip = slip
+        slip.shown = b.started
+        self.slip, self.why_button = slip, why
+        self.fixed.append(slip)
+        if b.started:
+            self.fixed.append(why)
         return slip.rect.top - t.px(12)
 
     def main_items(self, w: int, view_h: int) -> list[Widget]:
@@ -273,11 +278,14 @@ class PlayScreen(Screen):
         """The scene has been read: the system speaks (sounds, slip, score)."""
         b = self.breakin
         b.begin(self.theme.reduced_motion)
-        if b.has_slip:
+        if b.has_slip and self.slip is not None:
             if any(e.seen_by for e in b.entries):
                 cue(self.app, "shutter")
             cue(self.app, "stamp")
-            self.layout()
+            self.slip.shown = True
+            if self.why_button not in self.fixed:
+                self.fixed.append(self.why_button)
+            self.app.dirty = True
 
     def _sync_motion(self) -> None:
         if self.meter is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.identity import story_identity
 from game.ui import art, storage
 from game.ui.screens.base import Screen
 from game.ui.widgets.base import Button, Text
@@ -23,9 +24,9 @@ class TitleScreen(Screen):
 
         city_bed(app, False)
         if app.message is None:
-            self.save, app.message = storage.read_save(app.story.checksum)
+            self.save, app.message = storage.read_save(story_identity(app.story))
         else:
-            self.save, _ = storage.read_save(app.story.checksum)
+            self.save, _ = storage.read_save(story_identity(app.story))
 
     def build(self) -> None:
         """Title, a line about the game, the buttons; at the largest text in a small window

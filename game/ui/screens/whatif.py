@@ -52,8 +52,7 @@ class WhatIfScreen(ListingScreen):
         def build(iw: int) -> list[Widget]:
             out: list[Widget] = [
                 Text(t, rs.name, iw, role="lead", style="bold"),
-                Text(t, "The rules you lived under" if own else rs.summary.split(". ")[0]
-                     + ("." if not rs.summary.split(". ")[0].endswith(".") else ""),
+                Text(t, "The rules you lived under" if own else short_summary(rs.summary),
                      iw, role="small", colour="muted"),
                 Timeline(t, iw, len(o.given), o.parted, _steps(o, o.closed),
                          _steps(o, o.opened), o.stop is not None)]
@@ -85,6 +84,16 @@ class WhatIfScreen(ListingScreen):
         self.app.start_game(self.app.session.view.scenario, ruleset)
 
 
+def short_summary(summary: str, limit: int = 110) -> str:
+    """A ruleset's summary cut to its first sentence, or its first clause when long."""
+    from game.ui.screens.rulesets import one_line
+
+    first = one_line(summary)
+    if len(first) > limit and ":" in first:
+        first = first.split(":")[0].rstrip() + "."
+    return first
+
+
 def _steps(o, doors) -> set[int]:  # noqa: ANN001
     """The 0-based choice steps at which these doors stood."""
     scenes = [s.scene for s in o.life.stands]
@@ -103,7 +112,7 @@ def _ending_picture(app, o, w: int) -> Widget | None:  # noqa: ANN001
         return None
     from game.ui.widgets.picture import Framed, load_picture
 
-    surf = load_picture(app, image, (w, w * 9 // 16))
+    surf = load_picture(app, image, (w, w * 9 // 25))  # a card, not a poster
     return Framed(app.theme, surf, w, False) if surf is not None else None
 
 

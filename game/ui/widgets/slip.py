@@ -36,6 +36,7 @@ class Slip(Widget):
         box.blit(word, word.get_rect(center=box.get_rect().center))
         self.stamp = pygame.transform.rotate(box, 8)
         self.stamp_k = 1.0
+        self.shown = True  # False: its room is kept, but the system has not spoken yet
         self.text_w = width - 2 * self.pad - self.stamp.get_width() - theme.px(12)
         self.rows = []
         for text, pts in lines:
@@ -48,6 +49,8 @@ class Slip(Widget):
         self.step = step
 
     def draw(self, surf: pygame.Surface, rect: pygame.Rect, state: str = "") -> None:
+        if not self.shown:
+            return
         t, pal = self.theme, self.theme.pal
         paper = blend(pal.panel, pal.focus, 0.08)
         gfx.box(surf, rect, paper, pal.border, max(1, t.px(1)), t.px(4))
