@@ -80,6 +80,17 @@ class Terminal:
                 self.say(refusal(beat.refusal, life, self.transparent))
             for entry in beat.entries:
                 self.say(notice(entry, self.story, self.transparent, scored(life.ruleset)))
+            self.in_force(life, beat)
+
+    def in_force(self, life: Life, beat: Beat) -> None:
+        """Consequences that started or ended with this step, in the story's words."""
+        if not self.transparent:
+            return  # an opaque system says nothing of what it set in motion
+        for cons in life.ruleset.consequences:
+            if cons.id in beat.started:
+                self.say(wrap(f"Now in force: {cons.explain}", "  "))
+            if cons.id in beat.ended:
+                self.say(wrap(f"No longer in force: {cons.explain}", "  "))
 
     def show_scene(self, view: View) -> None:
         self.say("")

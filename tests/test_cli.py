@@ -134,6 +134,7 @@ def test_the_terminal_game_plays_to_an_ending_from_stdin() -> None:
     text = out.stdout
     assert "1. [closed] Take the high-speed train" in text
     assert "Why: Listed debtors may not buy" in text
+    assert "Now in force: Listed debtors may not buy" in text  # what refusing set off
     assert "That door is closed: Why: Listed debtors" in text
     for engine_word in ("RAIL-BAN", "COURT-DEFAULT", "TRAFFIC-RED-LIGHT", "not open (",
                         "station", "[day"):
