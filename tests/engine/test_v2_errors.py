@@ -117,3 +117,27 @@ def test_scenes_reached_only_through_instead_or_a_branch_count_as_reached(v2_dir
     found = [str(p) for p in warnings(load_story(v2_dir))]
     assert found == [f"{trip}:{line_of(trip, '  broke:')}: warning: scene 'broke' is never "
                      "reached: no path from 'letter' leads to it"], found
+
+
+ODD = [
+    ("        goto: airport\n      - text: Pay it", "        goto: [1, {to: 2}, null]\n      - text: Pay it"),
+    ("        goto: airport\n      - text: Pay it", "        goto: {to: bus}\n      - text: Pay it"),
+    ("    text: The night bus is slow.\n",
+     "    text: [1, true, [a], {if: 3, text: 4}, {if: 'x ==', text: y, z: 1}]\n"),
+    ("    text: The night bus is slow.\n", "    text: null\n"),
+    ("    text: The night bus is slow.\n", "    text: {if: 'true', text: x}\n"),
+    ("        instead:\n", "        instead: 5\n        x_:\n"),
+    ("      - {to: home}\n", "      - {if: 'true', to: [home]}\n"),
+    ("          goto:\n            - {if:", "          goto: []\n          x_:\n            - {if:"),
+]
+
+
+@pytest.mark.parametrize("old, new", ODD, ids=[f"odd{i}" for i in range(len(ODD))])
+def test_odd_v2_shapes_are_errors_with_lines_never_a_crash(v2_dir: Path, old: str,
+                                                           new: str) -> None:
+    edit(v2_dir / TRIP, old, new)
+    story, problems = load_with_problems(v2_dir)
+    assert story is None
+    errors = [p for p in problems if p.level == "error"]
+    assert errors and all(p.path.endswith("trip.yaml") and p.line > 1 for p in errors), [
+        str(p) for p in errors]
