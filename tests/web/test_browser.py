@@ -37,6 +37,7 @@ def browser_factory():  # per test, and after `served`: browsers quit before the
                     "--disable-dev-shm-usage", "--force-device-scale-factor=1"):
             options.add_argument(arg)
         options.binary_location = CHROMIUM
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(service=Service(DRIVER), options=options)
         driver.set_window_size(width, height)
         driver.implicitly_wait(8)  # a click that submits returns before the next page is in
@@ -191,6 +192,12 @@ def test_every_page_fits_the_screen_with_large_targets(served, browser_factory, 
         fonts = d.execute_script("return [...document.fonts].filter(f => f.status == 'loaded')"
                                  ".map(f => f.family)")
         assert any("Noto Sans" in f for f in fonts), path  # our own font, from this server
+        # the strict CSP blocked nothing the page needs (and nothing else failed to load)
+        problems = [e["message"] for e in d.get_log("browser")
+                    if "Content Security Policy" in e["message"] or "Refused" in e["message"]
+                    or ("Failed to load" in e["message"] and "nowhere" not in path
+                        and "404" not in e["message"])]
+        assert problems == [], f"{path}: {problems}"
         if SHOTS:
             _shoot(d, Path(SHOTS), path, width, height)
 
