@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 
 from game.analysis import Playthrough
-from game.engine.identity import story_identity
+from game.engine.identity import folder_checksum, story_identity
 from game.engine.model import Story
 
 VERSION = 2  # 1: codes made before story format 2, keyed by the folder's checksum
@@ -44,7 +44,7 @@ def encode(story: Story, pt: Playthrough) -> str:
 
 def _key(story: Story, version: int) -> str:
     """What a code of this layout version checks the story against (hex)."""
-    return story.checksum[:6] if version == 1 else story_identity(story)[:6]
+    return folder_checksum(story)[:6] if version == 1 else story_identity(story)[:6]
 
 
 def _encode(story: Story, pt: Playthrough, version: int) -> str:

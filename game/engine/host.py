@@ -28,6 +28,7 @@ from game.engine.events import (
     Refused,
     SceneEntered,
 )
+from game.engine.identity import story_identity
 from game.engine.model import Scenario, Scene, Story
 from game.engine.play import Choose, Context, Continue, LoopLimit, PlayError, State
 from game.engine.view import View, present
@@ -365,7 +366,8 @@ class Life:
     def save(self) -> dict[str, Any]:
         """A JSON-able record of this life; `Life.restore` lands on the very same screen."""
         s = self._state
-        return {"story": self.story.checksum, "scenario": s.scenario, "ruleset": s.ruleset,
+        # The play identity: a typo fixed in the story keeps a save as valid as a code.
+        return {"story": story_identity(self.story), "scenario": s.scenario, "ruleset": s.ruleset,
                 "seed": s.seed, "intents": list(self._intents)}
 
     @classmethod

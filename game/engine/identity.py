@@ -33,6 +33,18 @@ def story_identity(story: Story) -> str:
     return story.identity
 
 
+def folder_checksum(story: Story) -> str:
+    """The digest of every file in the story's folder (replay codes from before version 2).
+
+    Read only when such a code is decoded: it reads every byte under the folder.
+    """
+    if not story.checksum:
+        from game.engine.load import checksum
+
+        object.__setattr__(story, "checksum", checksum(story.root))
+    return story.checksum
+
+
 def identity(story: Story) -> str:
     """The hex digest of the story's play-relevant structure."""
     shape = {

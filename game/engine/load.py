@@ -128,7 +128,7 @@ def _load(folder: Folder) -> Story | None:
     # (game.engine.identity.story_identity): validating or starting needs none.
     return Story(title=story_file.title, behaviours=behaviours, capabilities=capabilities,
                  sources=sources, rulesets=built, scenarios=scenarios, root=root,
-                 checksum=checksum(root), behaviour_where=behaviour_where)
+                 behaviour_where=behaviour_where)
 
 
 class Catalog:

@@ -158,7 +158,10 @@ class Story:
     rulesets: dict[str, Ruleset]
     scenarios: dict[str, Scenario]
     root: Path
-    checksum: str  # of every file in the folder: what replay codes from before version 2 check
+    # Of every file in the folder: what replay codes from before version 2 check. Read
+    # through game.engine.identity.folder_checksum, which fills it on first use, so a
+    # start never reads every byte of the folder (pictures, or a stray large file).
+    checksum: str = field(default="", compare=False)
     behaviour_where: dict[str, Where] = field(default_factory=dict, compare=False)
     # Of what changes play only; filled on first use by game.engine.identity.story_identity
     # (new replay codes check it). Empty until then: read it through that function.
