@@ -65,6 +65,13 @@ def wait_for(check, timeout: float = 10.0):
         time.sleep(0.1)
 
 
+def click(d, xpath: str) -> None:  # noqa: ANN001
+    """Click, again if the live panel replaced the element between finding and clicking."""
+    from selenium.webdriver.common.by import By
+
+    wait_for(lambda: d.find_element(By.XPATH, xpath).click() or True)
+
+
 def test_play_a_life_to_its_end(served, browser_factory):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -143,7 +150,7 @@ def test_three_students_join_and_vote_while_the_teacher_page_counts_live(served,
     s.get(served.url + "/")
     bar = s.find_element(By.ID, "votebar")
     assert not bar.is_displayed()
-    t.find_element(By.XPATH, "//button[contains(., 'Open a class vote')]").click()
+    click(t, "//button[contains(., 'Open a class vote')]")
     wait_for(lambda: bar.is_displayed())
 
     for seat, choice in zip(seats, (1, 2, 2), strict=True):
@@ -154,15 +161,14 @@ def test_three_students_join_and_vote_while_the_teacher_page_counts_live(served,
         wait_for(lambda: "Your vote is in" in s.page_source)
     wait_for(lambda: [e.text for e in t.find_elements(By.CSS_SELECTOR, ".bar-n")] == ["1", "2"])
     assert "The class is voting: 3 votes" in t.page_source
-    t.find_element(By.XPATH, "//button[contains(., 'Close the vote')]").click()
-    wait_for(lambda: t.find_elements(By.XPATH, "//li[contains(@class, 'winner')]//button"))
-    t.find_element(By.XPATH, "//li[contains(@class, 'winner')]//button").click()
+    click(t, "//button[contains(., 'Close the vote')]")
+    click(t, "//li[contains(@class, 'winner')]//button")
     wait_for(lambda: "A letter from the court." in t.page_source)
 
     # the reveal switches a student's open page to transparent without a click there
     s.get(served.url + "/start?l=0&r=1&m=o")
     wait_for(lambda: "What the system tells you" in s.page_source)
-    t.find_element(By.XPATH, "//button[contains(., 'Reveal')]").click()
+    click(t, "//button[contains(., 'Reveal')]")
     wait_for(lambda: "What really happens" in s.page_source)
 
 
