@@ -46,10 +46,10 @@ async def teach_start(request: Request) -> Response:
         data = await form(request)
         classes = classes_of(request)
         try:
-            scenario = sorted(story.scenarios)[int(data.get("l", ""))]
+            scenario = sorted(story.scenarios)[_index(data.get("l", ""))]
             own = data.get("r", "own") == "own"
             ruleset = (story.scenarios[scenario].ruleset if own
-                       else sorted(story.rulesets)[int(data.get("r", ""))])
+                       else sorted(story.rulesets)[_index(data.get("r", ""))])
         except (ValueError, IndexError):
             raise HTTPException(400) from None
         if not await classes.allow("start", client(request), STARTS, web.clock()):
@@ -64,6 +64,13 @@ async def teach_start(request: Request) -> Response:
     rulesets = [{"n": rorder.index(r), "name": rs.name} for r, rs in story.rulesets.items()]
     return web.page(request, "teach_start.html.j2", lives=lives(story), rulesets=rulesets,
                     seat=None)
+
+
+def _index(text: str) -> int:
+    """A list position from a form: digits only (no sign, so no counting from the end)."""
+    if not text.isdigit():
+        raise ValueError(text)
+    return int(text)
 
 
 async def _teacher(request: Request) -> tuple[Classes, ClassRoom]:

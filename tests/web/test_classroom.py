@@ -230,6 +230,7 @@ def test_a_class_can_take_the_lifes_own_rules_or_others(client):
     other = client.post("/teach", data={"l": "0", "r": "0"})
     assert "Credit bureau" in other.text
     assert client.post("/teach", data={"l": "0", "r": "9"}).status_code == 400
+    assert client.post("/teach", data={"l": "-1", "r": "own"}).status_code == 400
 
 
 def test_in_a_class_the_debrief_waits_for_the_reveal(client, new_client):
