@@ -33,3 +33,27 @@ def test_a_path_that_splits_says_where_and_why(mini) -> None:
 def test_a_choice_that_does_not_exist_is_named_missing(mini) -> None:
     pt = Playthrough("courier", "pilot-city", 0, (1, 1, 9))
     assert replay(mini, pt).stopped == "missing"
+
+
+def test_the_report_and_the_class_report_replay_each_life_once(mini, monkeypatch) -> None:
+    from game.codes import encode
+    from game.engine.host import Life
+    from game.report import build_report
+
+    calls: list[str] = []
+    real = Life.replay.__func__
+
+    def counting(cls, story, pt, ruleset=None, history=True):  # noqa: ANN001, ANN202
+        calls.append(ruleset or pt.ruleset)
+        return real(cls, story, pt, ruleset, history)
+
+    monkeypatch.setattr(Life, "replay", classmethod(counting))
+    pt = Playthrough("courier", "pilot-city", 0, (1, 1, 2))
+    data = build_report(mini, pt)
+    assert data["ending_id"] == "banned"
+    assert sorted(calls) == sorted(mini.rulesets)  # its own once, each other ruleset once
+    calls.clear()
+    from game.classreport import read_codes
+
+    students, _ = read_codes(mini, [encode(mini, pt)])
+    assert len(students) == 1 and sorted(calls) == sorted(mini.rulesets)
