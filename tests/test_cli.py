@@ -166,3 +166,23 @@ def test_with_no_display_the_game_starts_in_the_terminal() -> None:
     assert out.returncode == 0
     assert "No display found: starting the terminal game instead" in out.stderr
     assert "Whose week will you live?" in out.stdout
+
+
+def test_play_opens_the_window_first_and_loads_the_story_once(monkeypatch, capsys) -> None:
+    import game.storycache
+    import game.ui.app as app
+    from game.cli import main
+
+    order: list[str] = []
+    real = game.storycache.load_story
+    monkeypatch.setattr(app, "splash", lambda options: order.append("window"))
+    monkeypatch.setattr(game.storycache, "load_story",
+                        lambda folder: (order.append("load"), real(folder))[1])
+
+    def no_app(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise app.AppError("stopped here by the test")
+
+    monkeypatch.setattr(app, "App", no_app)
+    assert main(["--story", str(MINI), "play"]) == 2
+    assert order == ["window", "load"]
+    assert "stopped here by the test" in capsys.readouterr().err
