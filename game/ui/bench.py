@@ -160,6 +160,54 @@ def _text_length(text) -> int:  # noqa: ANN001 - a Template, or v2 conditional p
     return len(text.source)
 
 
+def breakin_frames(story_dir: Path, frames: int = 600) -> tuple[list[float], list[float]]:
+    """(wall ms, CPU ms) per loop turn at 1920x1080 while the system breaks in: the
+    score ticking, the delta rising, the slip stamped (restarted as each one ends)."""
+    from game.engine.load import load_story
+    from game.ui.app import App
+    from game.ui.options import PlayOptions
+
+    story = load_story(story_dir)
+    fake = [0.0]
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["ROAM_FREELY_HOME"] = home
+        sid = next((s for s, sc in story.scenarios.items()
+                    if story.rulesets[sc.ruleset].keeps_score), next(iter(story.scenarios)))
+        app = App(PlayOptions(story=story.root, size=(1920, 1080), scenario=sid), story,
+                  clock=lambda: fake[0], sleep=lambda s: None)
+        scr = app.screen
+        for _ in range(400):  # play on until a step that brings a slip
+            scr.finish_reveal()
+            while app.screen is not scr:
+                app.pop()
+            life = app.session.life
+            if scr.breakin.has_slip or life.ended:
+                break
+            scr.cont() if life.can_go_on else scr.choose(life.takeable()[0])
+        entries = list(scr.breakin.entries)
+        wall: list[float] = []
+        cpu: list[float] = []
+        while len(wall) < frames:
+            b = scr.breakin
+            if not b.started or not (b.tick.running or b.lift.running):
+                scr.breakin, scr.moving = scr._breakin(entries), False
+            fake[0] += 1 / 60
+            t, c = time.perf_counter(), time.process_time()
+            app.tick()
+            wall.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+            while app.screen is not scr:
+                app.pop()
+        app.close()
+    return wall, cpu
+
+
+def _spread(ms: list[float]) -> dict:
+    s = sorted(ms)
+    return {"median": round(statistics.median(s), 2), "p99": round(s[int(len(s) * 0.99) - 1], 2),
+            "max": round(s[-1], 2), "frames": len(s)}
+
+
 def window_figures(story: Path | None = None, quick: bool = False) -> dict:
     """The four figures of the window's benchmark (see docs/benchmarks.md).
 
@@ -171,6 +219,7 @@ def window_figures(story: Path | None = None, quick: bool = False) -> dict:
     starts = start_to_first_frame(story, runs=2 if quick else 7)
     frames = sorted(reveal_frames(story, frames=120 if quick else 600))
     cpu, rss = idle_cpu(story, warm=2.0 if quick else 3.0, span=3.0 if quick else 10.0)
+    b_wall, b_cpu = breakin_frames(story, frames=120 if quick else 600)
 
     def figure(pairs: list[tuple[float, float, float]], i: int) -> dict:
         return {"median": round(statistics.median(p[i] for p in pairs), 3),
@@ -186,6 +235,8 @@ def window_figures(story: Path | None = None, quick: bool = False) -> dict:
             "median": round(statistics.median(frames), 2),
             "p99": round(frames[int(len(frames) * 0.99) - 1], 2),
             "max": round(frames[-1], 2), "frames": len(frames)},
+        "breakin_frame_ms_1920x1080": _spread(b_wall),
+        "breakin_frame_cpu_ms_1920x1080": _spread(b_cpu),
         "idle_cpu_percent": round(cpu, 2),
         "rss_mb": round(rss, 1),
     }

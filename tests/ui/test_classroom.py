@@ -104,6 +104,10 @@ def test_votes_can_be_typed_as_counts_and_drawn_as_bars(launch) -> None:
                     (pygame.K_b, "b"), (pygame.K_3, "3")):
         p.key(key, ch)
     assert p.screen.tally.votes == {1: 12, 2: 3} and p.screen.leader() == 1
+    a, b = p.screen.find("choice-1"), p.screen.find("choice-2")
+    assert a.votes == 1.0 and b.votes == 3 / 12  # each choice carries its bar
+    p.app.surface = pygame.display.set_mode((1920, 2160))  # a tall screen: the chart too
+    p.app.relayout()
     chart = next(w for w in p.screen.widgets() if isinstance(w, VoteChart))
     assert chart.bars == [("A", 12), ("B", 3)] and chart.leader == "A"
     p.click("vote-undo")  # back to before the B

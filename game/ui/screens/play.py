@@ -104,7 +104,13 @@ class PlayScreen(Screen):
         t = self.theme
         items = self.choice_items(col.w)
         gap = t.px(10)
-        content = sum(i.rect.h for i in items) + gap * max(0, len(items) - 1)
+
+        def height(ws: list[Widget]) -> int:
+            return sum(i.rect.h for i in ws) + gap * max(0, len(ws) - 1)
+
+        if height(items) > col.h * DOCK_SHARE:  # the big chart only where the choices fit too
+            items = [i for i in items if not isinstance(i, VoteChart)]
+        content = height(items)
         h = min(content, round(col.h * DOCK_SHARE))
         view = pygame.Rect(col.x, col.bottom - h, col.w, h)
         self.dock = Pane(t, view, items, gap=gap)
@@ -183,6 +189,9 @@ class PlayScreen(Screen):
                                   kind="blocked", detail=tuple(detail), tryable=tryable))
             else:
                 out.append(Button(t, f"choice-{c.position}", label, w, press, badge=badge))
+            if self.classroom and self.tally.total:
+                out[-1].votes = n / max(self.tally.votes.values())
+                out[-1].rect.h += t.px(14)  # room for the bar under the label
         if self.classroom:
             out += self.vote_items(w)
         return out

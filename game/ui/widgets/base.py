@@ -110,6 +110,7 @@ class Button(Widget):
         super().__init__(width, max(h, theme.target))
         # a closed door is inert, unless the story lets you try it (and be refused)
         self.enabled = enabled and (kind != "blocked" or tryable)
+        self.votes: float | None = None  # classroom: this choice's share of the votes, 0..1
         if min_w:
             self.rect.w = max(min_w, self.rect.w)
 
@@ -164,6 +165,12 @@ class Button(Widget):
             y += t.px(6)
             d.draw(surf, pygame.Rect(x, y, d.rect.w, d.rect.h))
             y += d.rect.h
+        if self.votes is not None:  # the class's vote, as a bar along the button's foot
+            bar = pygame.Rect(r.x + t.px(6), r.bottom - t.px(16), r.w - t.px(12), t.px(10))
+            pygame.draw.rect(surf, p.panel_alt, bar, border_radius=t.px(3))
+            bar.w = round(bar.w * self.votes)
+            if bar.w:
+                pygame.draw.rect(surf, p.focus, bar, border_radius=t.px(3))
         if state == "focus" or state == "press":
             gfx.focus_ring(surf, r, p.focus, max(2, t.px(3)), t.radius)
 

@@ -22,6 +22,9 @@ class Slip(Widget):
         """lines: (text, points) pairs; stamp: the word on the stamp (e.g. RECORDED)."""
         self.theme = theme
         f = gfx.font(theme.type_px("body"), "bold")
+        width_left = width - 2 * theme.px(10) - theme.px(120)
+        if any(len(gfx.wrap(text, f, width_left)) > 2 for text, _ in lines):
+            f = gfx.font(theme.type_px("small"), "bold")  # large type: the slip stays a slip
         self.pad = theme.px(10)
         sf = gfx.font(theme.type_px("small"), "bold")
         pal = theme.pal
