@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine import expr as E
 from game.engine.expr import ExprError, Scope, nearest
-from game.engine.problems import line_of
+from game.engine.problems import SOURCES, STORY, line_of
 from game.rules.model import (
     Consequence,
     ConsequenceKind,
@@ -29,6 +29,16 @@ from game.rules.model import (
 
 if TYPE_CHECKING:
     from game.engine.load import Catalog, Folder
+
+
+# Unknown ids that only follow from what story.yaml / sources.yaml declare: left
+# out while that file cannot be read (load.first_things_first).
+FOLLOWS = {"unknown behaviour": STORY, "unknown capability": STORY, "unknown source": SOURCES}
+
+
+def follows(message: str) -> str:
+    """STORY or SOURCES when `message` names an id one of those files declares, else ''."""
+    return next((kind for start, kind in FOLLOWS.items() if message.startswith(start)), "")
 
 
 def unknown(kind: str, value: str, known: Any) -> str:
@@ -48,7 +58,13 @@ class Place:
         return line_of(self.data, keys, key_line=key)
 
     def error(self, keys: tuple[Any, ...], message: str, key: bool = False) -> None:
-        self.folder.error(self.shown, self.line(*keys, key=key), message)
+        self.folder.error(self.shown, self.line(*keys, key=key), message, follows(message))
+
+    def error_in(self, keys: tuple[Any, ...], source: str, offset: int, message: str,
+                 kind: str = "") -> None:
+        """An error at character `offset` of the text at `keys`: its own line and column."""
+        line, column = self.folder.at(self.shown, self.line(*keys), source, offset)
+        self.folder.error(self.shown, line, message + column, kind)
 
     def warn(self, keys: tuple[Any, ...], message: str) -> None:
         self.folder.warn(self.shown, self.line(*keys), message)
@@ -76,7 +92,8 @@ class Place:
         try:
             return E.parse(source, scope)
         except ExprError as exc:
-            self.error(keys, f"in expression `{source}`: {exc.message}")
+            self.error_in(keys, source, exc.column, f"in expression `{source}`: {exc.message}",
+                          follows(exc.message))
             return None
 
 

@@ -116,7 +116,7 @@ class _ScenarioPlace(Place):
         try:
             return parse_template(source, known)
         except TemplateError as exc:
-            self.error(keys, exc.message)
+            self.error_in(keys, source, exc.offset, exc.message)
             return parse_template(source.replace("{", "{{").replace("}", "}}"),
                                   lambda _n: None)
 

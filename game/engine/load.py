@@ -22,7 +22,17 @@ from game.engine import schema as S
 from game.engine.build_rules import RulesetBuilder
 from game.engine.build_scenes import ScenarioBuilder
 from game.engine.model import Capability, Story
-from game.engine.problems import Problem, StoryErrors, line_of, shape_problems
+from game.engine.problems import (
+    FIRST,
+    SOURCES,
+    STORY,
+    YAML,
+    Problem,
+    StoryErrors,
+    line_of,
+    locate,
+    shape_problems,
+)
 from game.engine.yamlread import YamlError, read_yaml_file
 from game.rules.model import Source, Where
 
@@ -32,6 +42,7 @@ SIMPLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 DOTTED_ID = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)*\Z")
 CODE_ID = re.compile(r"[A-Z0-9][A-Z0-9-]*\Z")
 YAML_SUFFIXES = (".yaml", ".yml")
+SOURCE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
 
 class Folder:
@@ -40,15 +51,35 @@ class Folder:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        # story.yaml / sources.yaml, by kind (STORY, SOURCES), when it cannot be
+        # trusted to declare its ids: shown path and whether YAML failed.
+        self.broken: dict[str, tuple[str, bool]] = {}
+        self._lines: dict[str, list[str]] = {}
 
     def shown(self, path: Path) -> str:
         return os.path.join(str(self.root), os.path.relpath(path, self.root))
 
-    def error(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, message))
+    def error(self, path: str, line: int, message: str, kind: str = "") -> None:
+        self.problems.append(Problem(path, line, message, "error", kind))
 
     def warn(self, path: str, line: int, message: str) -> None:
         self.problems.append(Problem(path, line, message, "warning"))
+
+    def lines(self, shown: str) -> list[str]:
+        """The lines of a file already read (read again: only when there is a problem)."""
+        if shown not in self._lines:
+            try:
+                self._lines[shown] = Path(shown).read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                self._lines[shown] = []
+        return self._lines[shown]
+
+    def at(self, shown: str, line: int, source: str, offset: int) -> tuple[int, str]:
+        """(line, " (column N)") of character `offset` of a text value that begins at `line`."""
+        found, column = locate(self.lines(shown), line, source, offset)
+        if column is None:
+            return found, f" (column {offset + 1} of the expression)"
+        return found, f" (column {column})"
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Any, Any]:
         """(validated model or None, raw data with lines or None)."""
@@ -56,10 +87,10 @@ class Folder:
         try:
             data = read_yaml_file(path, shown)
         except YamlError as exc:
-            self.error(exc.path, exc.line, exc.message)
+            self.error(exc.path, exc.line, exc.message, YAML)
             return None, None
         if data is None:
-            self.error(shown, 1, "the file is empty")
+            self.error(shown, 1, "the file is empty", YAML)
             return None, None
         try:
             return model.model_validate(data), data
@@ -68,14 +99,25 @@ class Folder:
             return None, data
 
     def files(self, sub: str) -> list[Path]:
+        """The story files of a subfolder; any other file there is a warning."""
         folder = self.root / sub
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        out = []
+        for p in sorted(folder.iterdir()):
+            if p.name.startswith(".") or not p.is_file():
+                continue  # editors' and systems' hidden files, subfolders
+            if p.suffix in YAML_SUFFIXES:
+                out.append(p)
+            else:
+                self.warn(self.shown(p), 1, f"this file is not read: only files ending in "
+                          f".yaml or .yml in {sub}/ are story files")
+        return out
 
 
 def load_with_problems(root: Path | str) -> tuple[Story | None, list[Problem]]:
-    """Load a folder; return the story (None when it has errors) and every problem."""
+    """Load a folder; return the story (None when it has errors) and every problem,
+    first things first (see `first_things_first`)."""
     folder = Folder(Path(root))
     # Loading makes hundreds of thousands of small objects that all live on;
     # the cyclic collector would rescan them again and again (measured: it
@@ -88,7 +130,7 @@ def load_with_problems(root: Path | str) -> tuple[Story | None, list[Problem]]:
         if was_enabled:
             gc.enable()
     errors = [p for p in folder.problems if p.level == "error"]
-    return (None if errors else story), sorted(set(folder.problems), key=_order)
+    return (None if errors else story), first_things_first(folder)
 
 
 def load_story(root: Path | str) -> Story:
@@ -99,8 +141,35 @@ def load_story(root: Path | str) -> Story:
     return story
 
 
-def _order(p: Problem) -> tuple[str, int, str]:
-    return (p.path, p.line, p.message)
+def first_things_first(folder: Folder) -> list[Problem]:
+    """The folder's problems in the order an author fixes them (STORY-FORMAT.md,
+    "Errors, first things first").
+
+    Malformed YAML first of all, then story.yaml's and sources.yaml's problems,
+    then the other files'. While story.yaml (sources.yaml) cannot be trusted, an
+    unknown behaviour or capability (source) elsewhere only follows from it: such
+    errors are left out and counted in one line at the top of that file.
+    """
+    problems = set(folder.problems)
+    for kind, (shown, _by_yaml) in folder.broken.items():
+        follows = {p for p in problems if p.kind == kind}
+        if not follows:
+            continue
+        problems -= follows
+        n = len(follows)
+        problems.add(Problem(shown, 1, f"fix this file first ({n} error{'s' * (n != 1)} that "
+                             f"follow{'s' * (n == 1)} from it {'are' if n != 1 else 'is'} "
+                             "not shown)", "error", FIRST))
+    story_file = folder.shown(folder.root / "story.yaml")
+    rank = {story_file: 0, folder.shown(folder.root / "sources.yaml"): 1}
+    by_yaml = {shown for shown, yaml in folder.broken.values() if yaml}
+
+    def order(p: Problem) -> tuple[int, int, str, bool, int, str]:
+        first = p.kind == YAML or (p.kind == FIRST and p.path in by_yaml)
+        return (0 if first else 1, rank.get(p.path, 2), p.path, p.kind == FIRST, p.line,
+                p.message)
+
+    return sorted(problems, key=order)
 
 
 def _load(folder: Folder) -> Story | None:
@@ -109,11 +178,14 @@ def _load(folder: Folder) -> Story | None:
         folder.error(str(root), 1, "no such story folder")
         return None
     story_path = root / "story.yaml"
-    if not story_path.is_file():
+    if story_path.is_file():
+        story_file, story_data = folder.read(story_path, S.StoryFile)
+    else:
         folder.error(folder.shown(story_path), 1, "every story folder needs a story.yaml "
-                     "(title, behaviours, capabilities)")
-        return None
-    story_file, story_data = folder.read(story_path, S.StoryFile)
+                     "(title, behaviours, capabilities)", YAML)
+        story_file, story_data = None, None
+    if story_file is None and _untrusted(story_data, S.StoryFile):
+        folder.broken[STORY] = (folder.shown(story_path), story_data is None)
     sources = _sources(folder)
     behaviours, capabilities, behaviour_where = _catalogs(folder, story_path, story_file,
                                                           story_data)
@@ -129,6 +201,19 @@ def _load(folder: Folder) -> Story | None:
     return Story(title=story_file.title, behaviours=behaviours, capabilities=capabilities,
                  sources=sources, rulesets=built, scenarios=scenarios, root=root,
                  behaviour_where=behaviour_where)
+
+
+def _untrusted(data: Any, model: type[BaseModel]) -> bool:
+    """Whether a file that failed its checks may not declare what it seems to:
+    missing, not YAML, not a mapping, or a top-level key unknown or of the wrong
+    type (so its lists of ids may be missing or wrong)."""
+    if not isinstance(data, dict):
+        return True
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        return any(len(err["loc"]) == 1 and err["type"] != "missing" for err in exc.errors())
+    return False
 
 
 class Catalog:
@@ -147,16 +232,39 @@ def _sources(folder: Folder) -> dict[str, Source]:
         return {}
     parsed, data = folder.read(path, S.SourcesFile)
     if parsed is None:
+        if _untrusted(data, S.SourcesFile):
+            folder.broken[SOURCES] = (folder.shown(path), data is None)
         # Keep the ids the file declares, so a typo in one source does not make
         # every rule that cites another one an error too.
         return {sid: Source(sid, "", "", "") for sid in _keys(data, "sources")}
     out = {}
+    shown = folder.shown(path)
     for sid, src in parsed.sources.items():
         if not SIMPLE_ID.match(sid):
-            folder.error(folder.shown(path), line_of(data, ["sources", sid], key_line=True),
+            folder.error(shown, line_of(data, ["sources", sid], key_line=True),
                          bad_id("source", sid, "simple"))
+        problem = date_problem(src.date)
+        if problem:
+            folder.error(shown, line_of(data, ["sources", sid, "date"]), problem)
         out[sid] = Source(sid, src.title, src.outlet, src.date, src.url)
     return out
+
+
+def date_problem(date: str) -> str | None:
+    """Why a source's date is not YYYY, YYYY-MM or YYYY-MM-DD (a real one); None if it is."""
+    import calendar
+
+    m = SOURCE_DATE.match(date)
+    problem = None
+    if m is None:
+        problem = "should be written YYYY, YYYY-MM or YYYY-MM-DD, like 2019-07-22"
+    elif m.group(2) and not 1 <= int(m.group(2)) <= 12:
+        problem = f"has month {m.group(2)}; months run from 01 to 12"
+    elif m.group(3):
+        days = calendar.monthrange(int(m.group(1)), int(m.group(2)))[1]
+        if not 1 <= int(m.group(3)) <= days:
+            problem = f"has day {m.group(3)}; that month has {days} days"
+    return None if problem is None else f"the date '{date}' {problem}"
 
 
 def _catalogs(folder: Folder, path: Path, parsed: Any, data: Any
@@ -201,10 +309,14 @@ def _rulesets(folder: Folder, catalog: Catalog) -> RulesetBuilder:
 
 def _scenarios(folder: Folder, catalog: Catalog, rulesets: RulesetBuilder) -> dict[str, Any]:
     builder = ScenarioBuilder(folder, catalog, rulesets)
-    for path in folder.files("scenarios"):
+    paths = folder.files("scenarios")
+    for path in paths:
         parsed, data = folder.read(path, S.ScenarioFile)
         builder.add(path, parsed, data)
     builder.check_short_paths()
+    if not paths:
+        folder.error(folder.shown(folder.root / "story.yaml"), 1, "the story has no scenario: "
+                     "add a file to scenarios/ (see docs/story-format.md)")
     return builder.built
 
 

@@ -8,7 +8,7 @@ what was found, and the nearest known key for a typo.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -24,9 +24,49 @@ class Problem:
     line: int
     message: str
     level: str = "error"  # "error" | "warning"
+    # Why the problem is there, for the order problems are shown in (STORY-FORMAT.md,
+    # "Errors, first things first"); not part of its identity:
+    # YAML: the file cannot be read as YAML; STORY / SOURCES: an unknown id that
+    # only follows from what story.yaml / sources.yaml declares; FIRST: the line
+    # that stands for the follow-on errors left out.
+    kind: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+
+YAML, STORY, SOURCES, FIRST = "yaml", "story", "sources", "first"
+
+
+def locate(lines: Sequence[str], line: int, source: str,
+           offset: int) -> tuple[int, int | None]:
+    """Where character `offset` of a text value that begins at `line` stands in the file.
+
+    Returns (line, column), both 1-based; column None when the text cannot be
+    found as written (escapes in quotes, a folded paragraph), and `line` as
+    given when even the word around `offset` cannot. Inside a block scalar
+    (`text: |`) this is the line that holds the character, not the key's line.
+    """
+    offset = max(0, min(offset, len(source)))
+    start = source.rfind("\n", 0, offset) + 1
+    end = source.find("\n", offset)
+    piece = source[start:len(source) if end < 0 else end]
+    within = offset - start
+    word_start = piece.rfind(" ", 0, within) + 1
+    word_end = piece.find(" ", within)
+    word = piece[word_start:len(piece) if word_end < 0 else word_end]
+    # The value spans at most this many file lines (a folded paragraph
+    # wraps, so allow for short lines too).
+    span = source.count("\n") + len(source) // 8 + 2
+    for needle, into in ((piece.strip(), within - (len(piece) - len(piece.lstrip()))),
+                         (word, within - word_start)):
+        if not needle.strip() or into < 0:
+            continue
+        for n in range(max(line, 1), min(line + span, len(lines)) + 1):
+            at = lines[n - 1].find(needle)
+            if at >= 0:
+                return n, at + into + 1
+    return line, None
 
 
 class StoryErrors(Exception):

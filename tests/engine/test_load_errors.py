@@ -78,7 +78,7 @@ CASES = [
      "visited", "cannot be used in rulesets"),
     ("expression type", COURIER, 'if: "money >= 200"', "if: \"money >= 'lots'\"", "if:",
      "needs a number"),
-    ("text name", COURIER, "You have {money} yuan", "You have {mony} yuan", "text: |",
+    ("text name", COURIER, "You have {money} yuan", "You have {mony} yuan", "{mony}",
      "unknown name '{mony}'"),
     ("missing fidelity", PILOT, "    fidelity: reported\n    sources: [fp-2018]\n  - id: COURT-DEFAULT",
      "    sources: [fp-2018]\n  - id: COURT-DEFAULT", "id: TRAFFIC-RED-LIGHT",
