@@ -144,7 +144,7 @@ def standing_sentence(ruleset, standing) -> str:  # noqa: ANN001
     lists = ", ".join(n for _, n in standing.lists) or "no list"
     if not keeps_score(ruleset):
         return f"Under {ruleset.name} you finished on {lists}."
-    return (f"Under {ruleset.name} you finished with {standing.score} points, tier "
+    return (f"Under {ruleset.name} you finished with {standing.score:,} points, tier "
             f"{standing.tier.label}, on {lists}.")
 
 

@@ -85,8 +85,12 @@ class DebriefScreen(ListingScreen):
             out.append(Button(t, "done-bottom", "Done: let the next visitor play", w,
                               self.done, kind="primary"))
             return out
+        out.append(Button(t, "again-rules", "Live this again under other rules", w,
+                          self.what_if, kind="primary",
+                          detail=("The same choices, side by side under every system: where "
+                                  "the lives part, and why.",)))
         out += self.code_items(w)
-        out.append(Button(t, "again", "Play another life", w, self.again, kind="primary"))
+        out.append(Button(t, "again", "Play another life", w, self.again))
         return out
 
     def door_items(self, w: int) -> list[Widget]:
