@@ -16,6 +16,7 @@ module does not import the loader (nor pydantic): only a miss does.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
@@ -104,10 +105,16 @@ def _read(path: Path) -> Any:
         data = path.read_bytes()
     except OSError:
         return None
+    was_enabled = gc.isenabled()
+    gc.disable()  # as the loader does: the story's objects all live on, no rescans
     try:
         story = pickle.loads(data)
     except Exception:  # noqa: BLE001 - any broken or foreign cache is rebuilt
         return None
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()
     return story if type(story).__name__ == "Story" else None
 
 
