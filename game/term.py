@@ -160,8 +160,15 @@ class Terminal:
         else:
             self.say(f"{life.ruleset.name} keeps no score, only lists.")
         self.say("Lists: " + (", ".join(name for _, name in sv.lists) or "none") + ".")
-        closed = [c.name for c in sv.capabilities if not c.open]
-        self.say(wrap("Closed to you now: " + (", ".join(closed) or "nothing") + "."))
+        # The same doors as the window's standing panel: those a restriction shuts (not
+        # the privileges nobody granted), each with its reason in transparent mode.
+        closed = [c for c in sv.capabilities if not c.open and (c.by or c.default)]
+        self.say(wrap("Closed to you now: " + (", ".join(c.name for c in closed) or "nothing")
+                      + "."))
+        if self.transparent:
+            for c in closed:
+                why = " ".join(f"{x.explain} ({x.fidelity})" for x in c.by)
+                self.say(wrap(f"{c.name}: {why}", "  "))
 
     def finish(self, life: Life, view: View) -> None:
         if view.discuss:
