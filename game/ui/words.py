@@ -116,7 +116,8 @@ def _consequence(ruleset, cid: str):  # noqa: ANN001, ANN202
 def closed_lines(choice, opaque: bool, ruleset_notice: str) -> list[str]:  # noqa: ANN001
     """Why a door is shut: the notice (opaque) or the real reasons and sources."""
     if opaque:
-        notes = list(dict.fromkeys(choice.notices)) or [ruleset_notice or "Not available."]
+        # Never the ruleset's "record updated" notice here: nothing was recorded.
+        notes = list(dict.fromkeys(choice.notices)) or ["Not available."]
         return ["Closed. " + " ".join(notes)]
     out = []
     for cl in choice.closed:

@@ -2,7 +2,7 @@
 
 Text (with the scene's picture) scrolls in the upper part of the column; the
 choices sit in a dock along the bottom edge, so no text size pushes them off
-screen (a dock taller than 60 % of the column scrolls itself). After a step the
+screen (a dock taller than 70 % of the column scrolls itself). After a step the
 scene's text is revealed first, then the system breaks in (`breakin.BreakIn`):
 the score ticks, a stamped slip says what changed, **Why?** opens the notice.
 A closed door the story lets you try is pressable: the refusal plays first
@@ -27,7 +27,7 @@ from game.ui.widgets.picture import scene_picture
 from game.ui.widgets.slip import Slip
 
 CHARS_PER_SECOND = 70  # a little faster than reading; any click or key shows it all
-DOCK_SHARE = 0.6  # the choices never take more of the column than this (then they scroll)
+DOCK_SHARE = 0.7  # the choices never take more of the column than this (then they scroll)
 
 
 class PlayScreen(Screen):
