@@ -61,7 +61,7 @@ PINNED = {
     ("sesame", "SESAME-DEPOSIT-FREE-BIKES"): "reported",    # rew-deposit
     ("sesame", "SESAME-VISA"): "reported",                  # rew-travel
     ("rumour", "RUMOUR-TAXES"): "contested",                # rew-tax
-    ("credit-bureau", "BUREAU-PASSPORT-DENIED"): "documented",   # w-passport-support/-tax
+    ("credit-bureau", "BUREAU-PASSPORT-KEPT"): "documented",     # w-passport-support/-tax
     ("credit-bureau", "BUREAU-JUDGMENT-REGISTERED"): "documented",  # w-register-ew/-de
 }
 
@@ -177,25 +177,23 @@ def test_each_ruleset_moves_doors_the_others_do_not():
         own = {cap for c in story().ruleset(rid).consequences if c.layer == rid
                for cap in (*c.blocks, *c.grants)}
         assert own - mine["court-list"], f"{rid} adds no door of its own"
-    assert "travel.passport" in mine["credit-bureau"] - mine["court-list"]
+    assert "rent.flat" in mine["credit-bureau"] - mine["court-list"]
     assert "travel.flight" in mine["court-list"] - mine["credit-bureau"]
 
 
 def test_credit_bureau_compares_like_with_like():
     rs = story().ruleset("credit-bureau")
-    assert {"judgment-register", "passport-denial"} <= set(rs.lists)
+    assert "judgment-register" in rs.lists
     closed = {cap for c in rs.consequences for cap in c.blocks}
-    assert {"travel.passport", "rent.flat", "job.credit_checked",
-            "insurance.standard_rate", "loan.new"} <= closed
+    assert {"rent.flat", "job.credit_checked", "insurance.standard_rate", "loan.new"} <= closed
+    # An unpaid judgment in the West closes no travel; it is registered and searched.
+    assert not closed & {"travel.flight", "travel.high_speed_rail", "travel.train"}
+    on_unpaid = {r.id: r for r in rs.rules_on("court.judgment_unpaid")}
+    assert on_unpaid["BUREAU-JUDGMENT-REGISTERED"].add_to == "judgment-register"
+    kept = {s.id for s in on_unpaid["BUREAU-PASSPORT-KEPT"].sources}
+    assert {"state-dept-passport-support", "usc-26-7345"} <= kept
     cited = {src.id for _, it in items_of(rs) for src in it.sources}
-    assert {"register-ew-2005", "zpo-882b", "state-dept-passport-support",
-            "usc-26-7345", "fcra-15-usc-1681"} <= cited
-    # A court judgment alone does not take a passport in the West.
-    passport = item("credit-bureau", "BUREAU-PASSPORT-DENIED")
-    adders = {r.on for r in rs.rules if r.add_to == "passport-denial"}
-    assert "passport-denial" in passport.when.source
-    assert adders == {"family.support_unpaid"}
-    assert "usc-26-7345" in {src.id for src in passport.sources}
+    assert {"register-ew-2005", "registry-trust", "zpo-882b", "fcra-15-usc-1681"} <= cited
 
 
 def test_the_red_light_costs_points_only_when_the_ticket_comes():

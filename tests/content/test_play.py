@@ -20,10 +20,10 @@ DIFFER_MIN = 0.5
 STOPPED_MAX = 0.10
 WALKS = 12  # random lives per scenario and ruleset in the contradiction test
 
-# A paragraph that says someone is on a list. Good lists (A-grade taxpayers) do not count.
+# A paragraph that says someone is on a list. Lists that are not a listing of you do not count.
 LISTED = re.compile(r"\b(black-?list(ed)?|on (the|a|their|that|his|her|your) "
                     r"(\w+ )?list|listed|debtor list)\b", re.I)
-GOOD_LISTS = frozenset({"a-grade-taxpayers"})
+GOOD_LISTS = frozenset({"a-grade-taxpayers", "naming-court"})  # not a listing of you
 # A paragraph that says callers hear a debtor warning: only while that door is closed.
 RINGTONE = re.compile(r"\b(ring-?back|ringtone|callers? (now )?hears?|hears? a recorded)", re.I)
 
