@@ -151,7 +151,7 @@ def summary(ctx: Context, runs: int, seed: int, tally: Tally) -> dict[str, Any]:
     score: dict[str, Any] | None = (
         {"min": scores[0], "median": scores[(len(scores) - 1) // 2], "max": scores[-1]}
         if scores else {"min": None, "median": None, "max": None})
-    if not ctx.ruleset.keeps_score:
+    if not ctx.ruleset.scored:  # CLI.md v2: null only for a ruleset that keeps no score
         score = None
     endings = {("null" if k is None else k): v for k, v in tally.endings.items()}
     return {
