@@ -141,7 +141,10 @@ class PlayScreen(Screen):
         if v.ending_title:
             items.append(Badge(t, "The end", colour="accent"))
             items.append(Text(t, v.ending_title, w, role="h1", style="bold"))
-        pic = scene_picture(self.app, v.image, w, min(round(view_h * 0.45), w // 2))
+        # The picture only where it leaves the text room to be read (not in a pane
+        # squeezed by projector type and the class's vote).
+        pic = scene_picture(self.app, v.image, w, min(round(view_h * 0.45), w // 2)) \
+            if view_h >= self.theme.px(300) else None
         if pic is not None:
             items.append(pic)
         self.paras = [Text(t, p, w, role="lead" if i == 0 else "body")
@@ -214,9 +217,9 @@ class PlayScreen(Screen):
         undo = text_button(t, "vote-undo", "Undo the last vote", self.unvote)
         undo.enabled = bool(self.tally.log)
         total = self.tally.total
-        return out + [Text(t, f"{total} vote{'s' if total != 1 else ''} counted. Press a "
-                           "choice (or its letter) once per hand, or a letter then the "
-                           "count.", w, role="small", colour="muted"), take, undo]
+        return out + [Text(t, f"{total} vote{'s' if total != 1 else ''}. Press a choice "
+                           "once per hand, or its letter then the count.", w, role="small",
+                           colour="muted"), take, undo]
 
     def draw_back(self, surf: pygame.Surface) -> None:
         from game.ui.screens.base import panel
