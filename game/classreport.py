@@ -19,7 +19,8 @@ from game.codes import CodeError, decode
 from game.engine.model import Story
 from game.engine.play import PlayError
 from game.engine.view import BLOCKED, HIDDEN
-from game.report import environment, keeps_score, walk
+from game.report import environment, keeps_score, opening, walk
+from game.rules.model import Rule, Ruleset
 
 HIST_W, HIST_H, BINS = 300, 64, 10
 
@@ -161,12 +162,12 @@ def choices_by_scene(story: Story, sid: str, students: list[Student]) -> list[di
     taken: Counter[tuple[str, int]] = Counter()
     closed: Counter[tuple[str, int]] = Counter()
     text: dict[tuple[str, int], str] = {}
-    stop_text: dict[str, str] = {}  # a scene's words as first shown: its label (never its id)
+    stop_text: dict[str, str] = {}  # a scene's opening as first shown: its label (never its id)
     for s in students:
         for stop in s.stops:
             view = stop.view
             reached[view.scene] += 1
-            stop_text.setdefault(view.scene, view.paragraphs[0] if view.paragraphs else "")
+            stop_text.setdefault(view.scene, opening(view.paragraphs))
             for c in view.choices:
                 if c.status == HIDDEN:
                     continue
@@ -187,23 +188,9 @@ def choices_by_scene(story: Story, sid: str, students: list[Student]) -> list[di
             rows.append({"position": choice.position, "text": text[key],
                          "taken": taken[key], "closed": closed[key],
                          "pct": round(100 * taken[key] / reached[scene_id])})
-        out.append({"scene": _opening(stop_text.get(scene_id, "")), "reached": reached[scene_id],
+        out.append({"scene": stop_text.get(scene_id, "A scene"), "reached": reached[scene_id],
                     "choices": rows})
     return out
-
-
-def _opening(text: str, most: int = 80) -> str:
-    """The first sentence or two of a scene, shortened: how a teacher recognises it."""
-    import re
-
-    out = ""
-    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
-        out = f"{out} {sentence}".strip()
-        if len(out) >= 25:
-            break
-    if not out:
-        return "A scene"
-    return out if len(out) <= most else out[:most - 1].rsplit(" ", 1)[0] + "…"
 
 
 def score_summary(story: Story, ruleset: str, students: list[Student]) -> dict[str, Any]:
@@ -223,6 +210,15 @@ def score_summary(story: Story, ruleset: str, students: list[Student]) -> dict[s
         "tiers": [(t.label, tiers[t.label]) for t in rs.tiers if tiers[t.label]],
         "hist": histogram(scores),
     }
+
+
+def _list_words(rs: Ruleset, rule: Rule) -> str:
+    """What a rule does to the lists, in words ("" when it touches none)."""
+    if rule.add_to:
+        return "puts on " + rs.lists.get(rule.add_to, "a list")
+    if rule.remove_from:
+        return "takes off " + rs.lists.get(rule.remove_from, "a list")
+    return ""
 
 
 def histogram(scores: list[int]) -> dict[str, Any] | None:
@@ -259,9 +255,11 @@ def rules_fired(story: Story, students: list[Student], most: int = 10) -> list[d
         people.update(set(keys))
     rows = []
     for (rid, rule_id), k in sorted(times.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = next(r for r in story.rulesets[rid].rules if r.id == rule_id)
-        rows.append({"rule": rule_id, "seen": story.behaviours.get(rule.on, rule.on),
-                     "ruleset": story.rulesets[rid].name, "times": k,
+        rs = story.rulesets[rid]
+        rule = next(r for r in rs.rules if r.id == rule_id)
+        rows.append({"seen": story.behaviours.get(rule.on, "something a student did"),
+                     "ruleset": rs.name, "times": k,
                      "students": people[(rid, rule_id)], "delta": rule.delta,
+                     "scored": keeps_score(rs), "lists": _list_words(rs, rule),
                      "reason": rule.reason, "fidelity": str(rule.fidelity)})
     return rows[:most]

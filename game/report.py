@@ -12,15 +12,17 @@ forbids scripts and remote loads as a second line of defence.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from game.analysis import Outcome, Playthrough, replay, what_if
+from game.analysis import Playthrough, replay, what_if
 from game.atomic import write_atomic
 from game.codes import CodeError, encode
+from game.engine.events import Refused
 from game.engine.host import Life
 from game.engine.model import Story
 from game.engine.play import Context, State, values
@@ -95,6 +97,7 @@ class Stop:
 
     view: View
     taken: int | None  # None: the given choices stopped here
+    tried: tuple[Refused, ...] = ()  # the closed door tried here, one per closed capability
 
 
 @dataclass
@@ -110,7 +113,8 @@ def walk(story: Story, pt: Playthrough, life: Life | None = None) -> Walk:
     if life is None:
         life = replay(story, pt, strict=True).life
     stands = life.stands
-    stops = [Stop(life.view_at(state), pt.choices[k] if k < len(pt.choices) else None)
+    stops = [Stop(life.view_at(state), pt.choices[k] if k < len(pt.choices) else None,
+                  life.tried(k))
              for k, state in enumerate(stands)]
     return Walk(life.state, stops, life.view)
 
@@ -119,22 +123,41 @@ def walk(story: Story, pt: Playthrough, life: Life | None = None) -> Walk:
 
 def consequence_info(c: Consequence, cites: Citations, story: Story | None = None
                      ) -> dict[str, Any]:
-    return {"id": c.id, "kind": c.kind, "name": consequence_name(c, story),
-            "notice": c.notice, "explain": c.explain,
+    """A consequence for the page: its id stays here, the template gets words."""
+    return {"kind": str(c.kind), "name": consequence_name(c, story),
+            "what": _capabilities(c, story), "notice": c.notice, "explain": c.explain,
             "fidelity": str(c.fidelity), "sources": cites.cite(c.sources)}
 
 
 def consequence_name(c: Consequence, story: Story | None) -> str:
     """A consequence in a reader's words (never its id): what it closes or opens."""
-    caps = story.capabilities if story is not None else {}
-    names = [caps[x].name if x in caps else x for x in (c.blocks or c.grants)]
+    what = _capabilities(c, story)
     if c.kind == "restriction":
-        return "a restriction that closes " + _and(names) if names else "a restriction"
-    return "a privilege that opens " + _and(names) if names else "a privilege"
+        return "closed: " + what if what else "a restriction"
+    return "open: " + what if what else "a privilege"
+
+
+def in_force_words(active: list[Consequence], story: Story) -> list[str]:
+    """What the consequences in force close and open, one line per kind:
+    ["closed: buy a plane ticket and take out a new loan", "open: ..."]."""
+    out = []
+    for kind, word in (("restriction", "closed"), ("privilege", "open")):
+        names = [story.capabilities[x].name for c in active if c.kind == kind
+                 for x in (c.blocks or c.grants) if x in story.capabilities]
+        if names:
+            out.append(f"{word}: {_and(list(dict.fromkeys(names)))}")
+    return out
+
+
+def _capabilities(c: Consequence, story: Story | None) -> str:
+    # A capability without a name in the story is left out rather than shown by id.
+    caps = story.capabilities if story is not None else {}
+    names = [caps[x].name for x in (c.blocks or c.grants) if x in caps]
+    return _and(names) if names else ""
 
 
 def _and(names: list[str]) -> str:
-    names = [n[:1].lower() + n[1:] for n in names]
+    names = [n[:1].lower() + n[1:] if n[1:2].islower() else n for n in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -142,12 +165,15 @@ def notice_info(e: LedgerEntry, story: Story, ruleset: Ruleset,
                 cites: Citations) -> dict[str, Any]:
     """One ledger entry as a notice of change."""
     by_id = {c.id: c for c in ruleset.consequences}
+    rule = next((r for r in ruleset.rules if r.id == e.rule), None)
     return {
-        "step": e.step, "scene": e.scene, "behaviour": e.behaviour,
-        "behaviour_name": story.behaviours.get(e.behaviour, e.behaviour),
-        "rule": e.rule, "delta": e.delta, "applied": e.applied, "before": e.before,
+        "step": e.step,
+        "behaviour_name": story.behaviours.get(e.behaviour, "something you did"),
+        "rule": e.rule is not None, "delta": e.delta, "applied": e.applied, "before": e.before,
         "after": e.after, "tier": ruleset.tier_of(e.after).label,
         "tier_changed": ruleset.tier_of(e.before).id != ruleset.tier_of(e.after).id,
+        "put_on": _list_name(ruleset, rule.add_to) if rule else None,
+        "taken_off": _list_name(ruleset, rule.remove_from) if rule else None,
         "reason": e.reason, "seen_by": e.seen_by or "not recorded",
         "fidelity": None if e.fidelity is None else str(e.fidelity),
         "told": e.notice or ruleset.notice,
@@ -157,43 +183,74 @@ def notice_info(e: LedgerEntry, story: Story, ruleset: Ruleset,
     }
 
 
+def _list_name(ruleset: Ruleset, list_id: str | None) -> str | None:
+    if list_id is None:
+        return None
+    return ruleset.lists.get(list_id, "a list")
+
+
 def path_info(stops: list[Stop], cites: Citations, story: Story | None = None
               ) -> list[dict[str, Any]]:
-    """Each decision on the path: the choice taken and the doors shown closed."""
+    """Each decision on the path: the scene in words, the choice taken, the doors shown
+    closed (and, for a door the player tried, what the system answered)."""
     out = []
-    for stop in stops:
+    for k, stop in enumerate(stops, start=1):
         taken = next((c for c in stop.view.choices if c.position == stop.taken), None)
         closed = []
         for c in stop.view.choices:
             if c.status != BLOCKED:
                 continue
             for cl in c.closed:
-                closed.append({"scene": stop.view.scene,
-                    "position": c.position, "text": c.text, "capability": cl.name,
+                answer = next((r.text for r in stop.tried
+                               if r.choice == c.position and r.text), None)
+                closed.append({
+                    "where": k, "text": c.text, "capability": cl.name,
+                    "tried": c.position == stop.taken and bool(stop.tried),
+                    "answer": answer,
                     "by": [consequence_info(b, cites, story) for b in cl.by]})
-        out.append({"scene": stop.view.scene, "taken": taken.text if taken else None,
+        out.append({"where": opening(stop.view.paragraphs),
+                    "taken": taken.text if taken else None,
+                    "refused": bool(stop.tried),
                     "open": sum(1 for c in stop.view.choices if c.status not in (HIDDEN,)),
                     "closed": closed})
     return out
 
 
-def what_if_info(story: Story, outcomes: list[Outcome]) -> list[dict[str, Any]]:
+def opening(paragraphs: tuple[str, ...] | list[str], most: int = 80) -> str:
+    """The first sentence or two of a scene, shortened: how a reader recognises it
+    (a scene is never named by its id on a page)."""
+    text = paragraphs[0].strip() if paragraphs else ""
+    out = ""
+    for sentence in re.split(r"(?<=[.!?”])\s+", text):
+        out = f"{out} {sentence}".strip()
+        if len(out) >= 25:
+            break
+    if not out:
+        return "A scene with no words"
+    return out if len(out) <= most else out[:most - 1].rsplit(" ", 1)[0] + "…"
+
+
+def what_if_info(story: Story, outcomes: list[Any]) -> list[dict[str, Any]]:
+    """One row per ruleset from the host's comparison by the same choices
+    (`game.whatif.Comparison`): its sentence is in the story's words already."""
     rows = []
-    for i, o in enumerate(outcomes):
-        rs = story.rulesets[o.playthrough.ruleset]
+    for o in outcomes:
+        rs = o.ruleset
         st = o.state.standing
-        ledger = o.state.ledger
         rows.append({
-            "played": i == 0, "id": rs.id, "name": rs.name, "fidelity": str(rs.fidelity),
-            "ending": o.ending_title, "stopped": o.sentence if o.stopped else None,
-            "parting": o.sentence if i and not o.stopped else None,
-            "score": st.score, "start": rs.score.start, "tier": rs.tier_of(st.score).label,
+            "played": o.own, "name": rs.name, "fidelity": str(rs.fidelity),
+            "ending": o.ending_title, "stopped": bool(o.stopped),
+            "sentence": None if o.own else o.sentence,
+            "score": st.score, "start": rs.score.start,
+            "tier": rs.tier_of(st.score).label if len(rs.tiers) > 1 else None,
             "scored": keeps_score(rs),
             "lists": [name for lid, name in rs.lists.items() if lid in st.lists],
-            "in_force": [consequence_name(c, story) for c in rs.consequences
-                         if c.id in st.active],
-            "fired": sum(1 for e in ledger if e.rule is not None),
+            "in_force": in_force_words([c for c in rs.consequences if c.id in st.active],
+                                       story),
+            "fired": sum(1 for e in o.state.ledger if e.rule is not None),
             "doors": len({(d.scene, d.choice) for d in o.blocked}),
+            "closed_here": len({(d.scene, d.choice) for d in o.closed}),
+            "opened_here": len({(d.scene, d.choice) for d in o.opened}),
         })
     return rows
 
@@ -238,22 +295,23 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
         code = None
     return {
         "story": story.title, "scenario": scenario.title, "role": scenario.role,
-        "blurb": scenario.blurb, "ruleset": ruleset.name, "ruleset_id": ruleset.id,
+        "blurb": scenario.blurb, "ruleset": ruleset.name,
         "ruleset_summary": ruleset.summary, "ruleset_fidelity": str(ruleset.fidelity),
-        "ruleset_sources": ruleset_sources, "seed": pt.seed, "code": code,
+        "ruleset_sources": ruleset_sources, "code": code,
         "name": name.strip() if name and name.strip() else None,
-        "ending": outcome.ending_title, "ending_id": outcome.ending,
+        "ending": outcome.ending_title,
         "start": ruleset.score.start, "score": state.standing.score,
         "tier": ruleset.tier_of(state.standing.score).label,
-        "lists": list(standing.lists) if standing else [],
-        "active": [consequence_info(c, cites, story) for c in standing.active]
-        if standing else [],
+        "lists": [lname for _, lname in standing.lists] if standing else [],
+        "keeps": list(ruleset.lists.values()),
+        "active": in_force_words(list(standing.active), story) if standing else [],
         "chart": score_chart(ruleset, state.ledger),
         "scored": keeps_score(ruleset), "tiered": len(ruleset.tiers) > 1,
         "notices": notices,
         "fired": sum(1 for n in notices if n["rule"]),
         "path": path,
         "doors": [d for p in path for d in p["closed"]],
+        "tried": sum(1 for p in path if p["refused"]),
         "what_if": what_if_info(story, outcomes),
         "discuss": discussion(story, pt, state),
         "facts": facts_info(story, pt, state, cites),
@@ -276,6 +334,16 @@ def write_report(story: Story, playthrough: Playthrough, path: str | os.PathLike
                  name: str | None = None) -> Path:
     """Render and write the debrief to `path` atomically; return the path written."""
     return write_atomic(Path(path), render_report(story, playthrough, name))
+
+
+def _marker_label(e: LedgerEntry, kind: str, scored: bool) -> str:
+    """A marker's tooltip, in words: never a figure under a ruleset that keeps no score."""
+    if e.rule is None:
+        return f"{e.step}: recorded, no rule"
+    if scored:
+        return f"{e.step}: {signed(e.applied)}"
+    return f"{e.step}: " + {"restriction": "a door closed", "privilege": "a door opened",
+                            "listed": "put on a list"}.get(kind, "a rule acted")
 
 
 # -- the score chart -----------------------------------------------------------------------
@@ -313,7 +381,8 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
         hi += tick
     if not scored:
         lo, hi = -1, 1
-    plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
+    h = H if scored else 96  # lists only: one row of markers needs no height
+    plot_w, plot_h = W - LEFT - RIGHT, h - TOP - BOTTOM
     n = len(ledger)
     dx = plot_w / (n + 0.6)
 
@@ -328,20 +397,21 @@ def score_chart(ruleset: Ruleset, ledger: tuple[LedgerEntry, ...]) -> dict[str, 
     line.append(f"H{x(n + 0.6)}")
     radius = max(3.0, min(10.0, dx * 0.42))
     kinds = {c.id: c.kind for c in ruleset.consequences}
+    listing = {r.id for r in ruleset.rules if r.add_to}
     markers = []
     for i, e in enumerate(ledger, start=1):
         started = {kinds.get(c) for c in e.started}
         kind = ("restriction" if "restriction" in started else
                 "privilege" if "privilege" in started else
-                "record" if e.rule is None else "change" if e.applied else "zero")
-        markers.append({"x": x(i), "y": y(e.after), "n": e.step, "kind": kind,
-                        "label": f"{e.step}: {signed(e.applied)}" if e.rule else
-                        f"{e.step}: recorded, no rule"})
-    tiers = [{"y": y(t.min), "label": f"{t.label} (from {t.min})"}
+                "record" if e.rule is None else "change" if e.applied else
+                "listed" if not scored and e.rule in listing else "zero")
+        markers.append({"x": x(i), "y": y(e.after) if scored else y(0), "n": e.step,
+                        "kind": kind, "label": _marker_label(e, kind, scored)})
+    tiers = [{"y": y(t.min), "label": f"from {t.min}: {t.label}"}
              for t in ruleset.tiers if lo < t.min < hi] if scored else []
     ticks = [{"y": y(v), "v": v} for v in range(lo, hi + 1, tick)] if scored else []
     return {
-        "w": W, "h": H, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": H - BOTTOM,
+        "w": W, "h": h, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": h - BOTTOM,
         "path": "".join(line), "markers": markers, "r": round(radius, 1),
         "numbers": radius >= 7, "tiers": tiers, "ticks": ticks,
         "start": {"x": x(0), "y": y(scores[0]), "v": scores[0]},

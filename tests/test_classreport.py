@@ -97,13 +97,15 @@ def test_the_choices_the_class_made_at_each_scene(story) -> None:
 def test_score_distributions_per_ruleset(story) -> None:
     codes = [encode(story, p) for p in (WALK, BIKE, TRAIN, WALK, WALK)]
     html, _ = render_class_report(story, codes)
-    table = rows(table_after(html, "Scores under each set of rules"))
+    heading = "Where the class stood under each set of rules"
+    table = rows(table_after(html, heading))
     points, court = table
     assert points[0].startswith("Points town") and points[1:4] == ["895", "895", "1030"]
-    assert "<svg" in table_after(html, "Scores under each set of rules")
-    assert court[0].startswith("Court list only") and court[1:4] == ["–", "–", "–"]
+    assert "<svg" in table_after(html, heading)
+    # A ruleset that keeps no score shows no figure of it: only the lists it keeps.
+    assert court[0].startswith("Court list only")
     assert "1 could not go on" in court[0]  # the bike ride
-    assert court[4] == "keeps no score; 3 of 5 ended on a list"  # the three who did not pay
+    assert court[1:] == ["Keeps lists, not points: 3 of 5 ended on a list."]  # did not pay
 
 
 def test_the_rules_that_fired_most(story) -> None:
@@ -117,6 +119,14 @@ def test_the_rules_that_fired_most(story) -> None:
         "Not paying a court judgment", "Running a red light", "Helping a stranger",
         "Paying a court judgment"}
     assert "COURT-DEFAULT" not in html and "RAIL-BAN" not in html  # words, never ids
+    # Points only under rules that keep a score; a list rule says what it does to lists.
+    court_walk = Playthrough("courier", "court", 0, WALK.choices)
+    html, _ = render_class_report(story, codes + [encode(story, court_walk)])
+    table = rows(table_after(html, "The rules that fired most"))
+    listing = next(r for r in table if "Court list only" in r[0] and "Not paying" in r[0])
+    assert listing[2] == "puts on List of dishonest judgment debtors" and "points" not in listing[2]
+    red = next(r for r in table if r[0].startswith("Running a red light"))
+    assert red[2] == "\u22125 points"
 
 
 def test_no_code_at_all_still_makes_a_page(story) -> None:

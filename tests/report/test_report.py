@@ -60,7 +60,7 @@ def test_notice_shows_points_reason_and_what_the_citizen_was_told(story) -> None
     assert "Your credit record has been updated." in card
     assert '<span class="badge documented"' in card
     # the consequence it set off, in words: what it closes
-    assert "Started: <b>a restriction that closes buy a high-speed rail ticket</b>" in card
+    assert "<b>Closed to you from now on: buy a high-speed rail ticket.</b>" in card
     for engine_id in ("COURT-DEFAULT", "RAIL-BAN", "day2", "court.judgment"):
         assert engine_id not in card
 
@@ -80,7 +80,7 @@ def test_the_chart_is_inline_svg_with_a_marker_per_change(story) -> None:
     markers = re.findall(r'<g class="marker (\w+)"><title>([^<]*)</title>', figure)
     assert [m[1] for m in markers] == ["1: \u22125", "2: \u2212100"]
     assert [m[0] for m in markers] == ["change", "restriction"]
-    assert "Relatively trustworthy (from 900)" in figure  # the tier line it crossed
+    assert "from 900: Relatively trustworthy" in figure  # the tier line it crossed
 
 
 def test_the_doors_closed_on_the_path_and_why(story) -> None:
@@ -97,22 +97,28 @@ def test_no_closed_doors_says_so(story) -> None:
     assert "No choice was closed to you on this path." in html
 
 
-def test_what_if_has_one_row_per_ruleset(story) -> None:
-    html = render_report(story, LISTED)
-    table = re.search(r'id="h-whatif".*?</table>', html, flags=re.S).group()
-    rows = re.findall(r"<tr class=\"(played)?\">(.*?)</tr>", table, flags=re.S)
-    assert len(rows) == len(story.rulesets) == 2
-    assert rows[0][0] == "played" and "Points town" in rows[0][1] and "895" in rows[0][1]
-    assert rows[1][0] == "" and "Court list only" in rows[1][1]
+def whatif_cards(html: str) -> list[tuple[str, str]]:
+    """(class, HTML) of each what-if card, in order."""
+    section = re.search(r'id="h-whatif".*?</section>', html, flags=re.S).group()
+    return re.findall(r'<article class="(wi[^"]*)">(.*?)</article>', section, flags=re.S)
+
+
+def test_what_if_has_one_card_per_ruleset(story) -> None:
+    cards = whatif_cards(render_report(story, LISTED))
+    assert len(cards) == len(story.rulesets) == 2
+    assert cards[0][0] == "wi played" and "Points town" in cards[0][1] and "895" in cards[0][1]
+    assert cards[1][0] == "wi" and "Court list only" in cards[1][1]
+    # the court keeps no score: its card says so and shows no figure of one
+    assert "keeps lists, not points" in cards[1][1] and "points, from" not in cards[1][1]
+    assert "List of dishonest judgment debtors" in cards[1][1]
 
 
 def test_what_if_shows_where_other_rules_stop_the_same_choices(story) -> None:
-    html = render_report(story, PERK)  # the bike perk does not exist under the court rules
-    row = re.findall(r"<tr class=\"\">(.*?)</tr>", html, flags=re.S)[-1]
-    assert "Court list only" in row
-    assert ("could not go on:</i> “Rent a bike with no deposit” was closed under these rules"
-            in row) and "closed unless a privilege opens it" in row
-    assert "day3" not in row  # said in words, never with scene ids
+    card = whatif_cards(render_report(story, PERK))[-1][1]  # no bike perk under the court
+    assert "Court list only" in card and "Could not go on" in card
+    assert ("“Rent a bike with no deposit” was closed under these rules" in card
+            and "closed unless a privilege opens it" in card)
+    assert "day3" not in card  # said in words, never with scene ids
 
 
 def test_discussion_questions_met_first_then_the_others(story) -> None:
