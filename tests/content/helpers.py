@@ -31,7 +31,7 @@ FULL = ("rider", "shop", "parent", "student", "teen")
 
 # Lives the writers are still rewriting (issue 12). Their play tests are marked
 # xfail(strict=False) only while this set names them; empty it when they pass.
-WRITERS_AT_WORK: frozenset[str] = frozenset({"parent", "student", "teen", "teen-short"})
+WRITERS_AT_WORK: frozenset[str] = frozenset()
 
 
 @cache
