@@ -300,6 +300,7 @@ def build_report(story: Story, pt: Playthrough, name: str | None = None) -> dict
         "ruleset_sources": ruleset_sources, "code": code,
         "name": name.strip() if name and name.strip() else None,
         "ending": outcome.ending_title,
+        "ending_id": outcome.ending,  # for callers and tests; the page shows the title only
         "start": ruleset.score.start, "score": state.standing.score,
         "tier": ruleset.tier_of(state.standing.score).label,
         "lists": [lname for _, lname in standing.lists] if standing else [],
