@@ -1,4 +1,4 @@
-"""`python -m game`: the one entry point (see game/cli.py)."""
+"""`python -m game`: the one entry point (see game/cli/main.py)."""
 
 import sys
 

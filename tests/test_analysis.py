@@ -38,7 +38,7 @@ def test_a_choice_that_does_not_exist_is_named_missing(mini) -> None:
 def test_the_report_and_the_class_report_replay_each_life_once(mini, monkeypatch) -> None:
     from game.codes import encode
     from game.engine.host import Life
-    from game.report import build_report
+    from game.reports.debrief import build_report
 
     calls: list[str] = []
     real = Life.replay.__func__
@@ -53,7 +53,7 @@ def test_the_report_and_the_class_report_replay_each_life_once(mini, monkeypatch
     assert data["ending_id"] == "banned"
     assert sorted(calls) == sorted(mini.rulesets)  # its own once, each other ruleset once
     calls.clear()
-    from game.classreport import read_codes
+    from game.reports.class_summary import read_codes
 
     students, _ = read_codes(mini, [encode(mini, pt)])
     assert len(students) == 1 and sorted(calls) == sorted(mini.rulesets)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.bench import play_figures, validate_vs_events
+from game.bench.engine import play_figures, validate_vs_events
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
 def test_start_up_is_timed_on_the_real_play_command() -> None:
-    from game.ui.bench import start_to_first_frame
+    from game.ui.window_bench import start_to_first_frame
 
     runs = start_to_first_frame(MINI, runs=1)
     assert set(runs) == {"cache", "no_cache"}

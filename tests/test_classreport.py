@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from game.analysis import Playthrough
-from game.classreport import render_class_report
 from game.codes import encode
 from game.engine.load import load_story
+from game.reports.class_summary import render_class_report
 
 STORY = Path(__file__).resolve().parent / "report" / "story"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.codefile import CodeFileError, code_of, decode_bytes, read_code_lines
+from game.reports.codefile import CodeFileError, code_of, decode_bytes, read_code_lines
 
 ROOT = Path(__file__).parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

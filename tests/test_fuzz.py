@@ -12,8 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.bench.fuzz import fuzz_expressions, fuzz_loader, write_story
 from game.engine.load import load_story
-from game.fuzz import fuzz_expressions, fuzz_loader, write_story
 
 
 def test_the_fuzz_story_is_a_valid_version_2_story() -> None:

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from game.kiosk_config import (
+from game.ui.kiosk.config import (
     KioskConfig,
     KioskConfigError,
     check_against,

@@ -178,7 +178,7 @@ class App:
         self.pointer: tuple[int, int] | None = None  # the last pointer position seen
         self.kiosk = None
         if options.kiosk:
-            from game.ui.kioskmode import KioskController
+            from game.ui.kiosk.mode import KioskController
 
             self.kiosk = KioskController(self)
         self.sounds = self._sounds()
@@ -192,7 +192,7 @@ class App:
     # -- setup -------------------------------------------------------------------------
 
     def _kiosk_config(self):  # noqa: ANN202
-        from game.kiosk_config import (
+        from game.ui.kiosk.config import (
             KioskConfigError,
             check_against,
             default_kiosk_config,
@@ -260,7 +260,7 @@ class App:
         s, o = self.settings, self.options
         min_body = 0
         if self.kiosk_cfg is not None:
-            from game.ui.kiosk import display_dpi, touch_target_px
+            from game.ui.kiosk.idle import display_dpi, touch_target_px
 
             dpi = self.kiosk_cfg.dpi or display_dpi() or 96.0
             self.touch_px = touch_target_px(self.kiosk_cfg.touch_min_mm,
@@ -273,7 +273,8 @@ class App:
                            kiosk=o.kiosk, classroom=o.classroom, min_body_px=min_body)
 
     def _first_screen(self) -> None:
-        from game.ui.screens import play, title
+        from game.ui.screens import life as play
+        from game.ui.screens import title
 
         if self.kiosk is not None:
             self.kiosk.to_attract()
@@ -316,7 +317,7 @@ class App:
             self.transition = None
 
     def start_game(self, scenario: str, ruleset: str | None = None) -> None:
-        from game.ui.screens.play import PlayScreen
+        from game.ui.screens.life import PlayScreen
         from game.ui.session import Session
 
         self.session = Session.new(self.story, scenario, ruleset or self.options.ruleset)

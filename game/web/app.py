@@ -1,6 +1,6 @@
 """The web app: one Starlette application over the engine host, for browsers.
 
-`create_app(story, store)` builds it: the player's routes (game.web.play),
+`create_app(story, store)` builds it: the player's routes (game.web.life_pages),
 the live class (game.web.teach), the static files and fonts, the security
 middleware (game.web.guard) and friendly error pages. Every page is rendered
 on the server from jinja2 templates with autoescaping on, so a form works
@@ -79,7 +79,8 @@ def web_of(request: Request) -> Web:
 def create_app(story: Story, store: Store | None = None, *, join_base: str | None = None,
                clock: Callable[[], float] = time.time, max_body: int = 8192) -> Starlette:
     """The ASGI app for one story. `store`: where classes live (default: in memory)."""
-    from game.web import play, students, teach
+    from game.web import life_pages as play
+    from game.web import students, teach
 
     web = Web(story, store or MemoryStore(clock), templates(), clock, join_base)
     routes = [*play.routes(), *teach.routes(), *students.routes(),

@@ -13,7 +13,7 @@ from typing import Any
 from game.codes import CodeError, encode
 from game.engine.host import Life
 from game.engine.play import values
-from game.report import score_chart
+from game.reports.debrief import score_chart
 from game.ui import words
 from game.web import scene
 from game.whatif import compare

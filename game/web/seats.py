@@ -1,7 +1,7 @@
 """Who is asking: a student's seat (from the seat cookie), the client's address, a form.
 
 Shared by the teacher's pages (game.web.teach), the students' pages
-(game.web.students) and the player's pages (game.web.play).
+(game.web.students) and the player's pages (game.web.life_pages).
 """
 
 from __future__ import annotations

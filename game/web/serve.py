@@ -50,7 +50,7 @@ def serve(story_dir: Path, host: str, port: int, store_url: str | None,
           workers: int = 1) -> int:
     import uvicorn
 
-    from game.commands import load
+    from game.cli.commands import load
     from game.web.app import create_app
     from game.web.store import open_store
 
@@ -83,7 +83,7 @@ def serve(story_dir: Path, host: str, port: int, store_url: str | None,
 
 def main_serve(args: Any) -> int:
     """The `serve` subcommand: check the arguments, then serve until Ctrl+C."""
-    from game.cli import UsageError
+    from game.cli.errors import UsageError
 
     if not 1 <= args.port <= 65535:
         raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")

@@ -1,7 +1,7 @@
 """The live class summary: the same figures as `python -m game class-report`.
 
 The finished lives of a class are their replay codes; they go through
-`game.classreport` unchanged (the same replays, the same counts), so the
+`game.reports.class_summary` unchanged (the same replays, the same counts), so the
 teacher's page, the exported page and the command line always agree. The
 figures are cached per class version: a live page re-renders often, the
 class changes rarely.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.classreport import read_codes, render_class_report, scenario_summary
 from game.engine.model import Story
+from game.reports.class_summary import read_codes, render_class_report, scenario_summary
 from game.web.classroom import ClassRoom
 
 

@@ -58,7 +58,7 @@ async def teach_start(request: Request) -> Response:
         if room is None:
             raise HTTPException(429)
         return RedirectResponse(f"/teach/{room.code}/{room.key}", status_code=303)
-    from game.web.play import lives
+    from game.web.life_pages import lives
 
     rorder = sorted(story.rulesets)
     rulesets = [{"n": rorder.index(r), "name": rs.name} for r, rs in story.rulesets.items()]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from game.engine.load import load_story
-from game.handouts import HANDOUTS, write_handouts
-from game.handouts.build import OBJECTIVES, quiz
-from game.handouts.claims import LABELS, claims
+from game.reports.handouts import HANDOUTS, write_handouts
+from game.reports.handouts.build import OBJECTIVES, quiz
+from game.reports.handouts.claims import LABELS, claims
 
 ROOT = Path(__file__).parents[2]
 BROWSER = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")

@@ -12,13 +12,13 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
-from game.classreport import render_class_report
 from game.codes import encode
 from game.engine.host import Life
 from game.engine.load import load_story
 from game.engine.model import Story
 from game.paths import bundled_story
-from game.report import render_report
+from game.reports.class_summary import render_class_report
+from game.reports.debrief import render_report
 from game.whatif import compare
 
 LIVES_EACH = 2  # random lives per scenario and ruleset

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from report_story import LISTED, PERK
 
-from game.classreport import render_class_report
 from game.codes import encode
-from game.report import render_report
+from game.reports.class_summary import render_class_report
+from game.reports.debrief import render_report
 
 BROWSER = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")
                 if shutil.which(b)), None)

@@ -16,7 +16,7 @@ from report_story import LISTED, PERK
 
 from game.analysis import Playthrough, replay
 from game.engine.play import PlayError
-from game.report import render_report, write_report
+from game.reports.debrief import render_report, write_report
 
 
 def notices(html: str) -> list[str]:
@@ -224,7 +224,7 @@ def test_same_bytes_whatever_the_hash_seed(story) -> None:
     # Sets of strings iterate in another order under another PYTHONHASHSEED.
     script = ("import hashlib, sys; sys.path.insert(0, sys.argv[1]);"
               "from report_story import STORY, LISTED, PERK;"
-              "from game.engine.load import load_story; from game.report import render_report;"
+              "from game.engine.load import load_story; from game.reports.debrief import render_report;"
               "s = load_story(STORY);"
               "print(hashlib.sha256((render_report(s, LISTED) + render_report(s, PERK))"
               ".encode()).hexdigest())")

@@ -159,7 +159,7 @@ def launch(home: Path):  # noqa: ANN201
 @pytest.fixture
 def fast_kiosk():  # noqa: ANN201
     """A kiosk config with short timeouts and a cheap PIN hash (PIN 2468)."""
-    from game.kiosk_config import default_kiosk_config, hash_pin
+    from game.ui.kiosk.config import default_kiosk_config, hash_pin
 
     def make(tmp: Path, **kw):  # noqa: ANN202
         base = dict(idle_seconds=2.0, warning_seconds=3.0, admin_hold_seconds=5.0,

@@ -9,7 +9,7 @@ from tests.ui.test_refusal import to_the_station, with_instead
 
 
 def test_panel_terminal_and_debrief_agree_on_closed_doors(launch, mini_dir) -> None:
-    from game import term
+    from game.cli import terminal as term
     from game.ui import words
 
     p = launch(story_dir=with_instead(mini_dir), scenario="courier")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.kiosk import CornerHold, IdleTimer, touch_target_px
+from game.ui.kiosk.idle import CornerHold, IdleTimer, touch_target_px
 
 
 def walk_in(p) -> None:  # noqa: ANN001
@@ -131,7 +131,7 @@ def test_a_bad_kiosk_config_is_refused_with_its_lines(home, tmp_path, capsys) ->
     from tests.ui.conftest import MINI
 
     cfg = tmp_path / "kiosk.yaml"
-    from game.kiosk_config import hash_pin
+    from game.ui.kiosk.config import hash_pin
 
     cfg.write_text(f"lives: [courierr]\npin_hash: '{hash_pin('2468', iterations=1000)}'\n")
     assert run(PlayOptions(story=MINI, kiosk=True, kiosk_config=cfg)) == 2

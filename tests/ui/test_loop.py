@@ -72,7 +72,7 @@ def test_f11_toggles_full_screen(launch, home) -> None:
 
 def test_importing_the_ui_package_does_not_import_pygame() -> None:
     code = "import sys, game.ui, game.ui.options, game.ui.storage, game.ui.theme, " \
-           "game.ui.words, game.ui.kiosk, game.ui.session; print('pygame' in sys.modules)"
+           "game.ui.words, game.ui.kiosk.idle, game.ui.session; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"

@@ -136,7 +136,7 @@ def test_the_window_never_shows_an_id(window, mode) -> None:  # noqa: ANN001
 
 def _walk_terminal(scenario: str, ruleset: str, mode: str, said: list[str],
                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from game import term
+    from game.cli import terminal as term
 
     lives_made: list[Life] = []
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.kiosk_config import KioskConfigError, hash_pin, load_kiosk_config
 from game.ui import storage
+from game.ui.kiosk.config import KioskConfigError, hash_pin, load_kiosk_config
 from game.ui.sound import BED, NAMES, sounds_dir
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from game.classreport import render_class_report
+from game.reports.class_summary import render_class_report
 from game.web.classroom import LIFETIME
 from game.web.seats import COOKIE
 from tests.web.conftest import links, start_life, teacher

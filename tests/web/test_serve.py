@@ -114,7 +114,7 @@ def test_the_student_stream_says_when_the_vote_opens_and_the_class_ends(served):
 
 def test_the_web_app_does_not_need_pygame():
     # A school server has no display and may have no SDL: the web app must not load pygame.
-    code = ("import sys; import game.web.app, game.web.play, game.web.teach, game.web.loadgen; "
+    code = ("import sys; import game.web.app, game.web.life_pages, game.web.teach, game.web.loadgen; "
             "print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

@@ -151,7 +151,7 @@ class DebriefScreen(ListingScreen):
         return out
 
     def save_report(self) -> None:
-        from game.report import write_report
+        from game.reports.debrief import write_report
         from game.ui import storage
 
         pt = self.session.playthrough()

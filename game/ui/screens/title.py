@@ -102,7 +102,7 @@ class TitleScreen(Screen):
 
     def resume(self) -> None:
         from game.engine.play import PlayError
-        from game.ui.screens.play import PlayScreen
+        from game.ui.screens.life import PlayScreen
         from game.ui.session import Session
 
         try:

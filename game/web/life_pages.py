@@ -177,7 +177,7 @@ _NOT_REPLAYABLE = ("This code's choices cannot be played to an ending with this 
 
 async def printable(request: Request) -> Response:
     """The same printable debrief as `python -m game report` (its own inline CSS, no script)."""
-    from game.report import render_report
+    from game.reports.debrief import render_report
 
     web = web_of(request)
     _, life, _ = _walk(request)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.cli import StoryInvalid, UsageError
+from game.cli.errors import StoryInvalid, UsageError
 
 if TYPE_CHECKING:  # the model's import waits until after the window's first frame
     from game.engine.model import Story
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         dump(data)
     else:
-        from game.textout import print_playthrough
+        from game.cli.printout import print_playthrough
 
         print_playthrough(story, outcome, data["code"])
     return 0
@@ -133,7 +133,7 @@ def simulate(args: argparse.Namespace) -> int:
     if args.json:
         dump(data)
     else:
-        from game.textout import print_simulation
+        from game.cli.printout import print_simulation
 
         print_simulation(story, data)
     return 0
@@ -167,14 +167,14 @@ def rules(args: argparse.Namespace) -> int:
     if args.json:
         dump(data)
     else:
-        from game.textout import print_rules
+        from game.cli.printout import print_rules
 
         print_rules(story, ids)
     return 0
 
 
 def graph(args: argparse.Namespace) -> int:
-    from game.graph import dot
+    from game.cli.graph import dot
 
     story = load(args.story)
     sys.stdout.write(dot(story, scenario_id(story, args.scenario)))
@@ -191,7 +191,7 @@ def schema(args: argparse.Namespace) -> int:
 # -- front ends ---------------------------------------------------------------------
 
 def text(args: argparse.Namespace) -> int:
-    from game.term import play_in_terminal
+    from game.cli.terminal import play_in_terminal
 
     story = load(args.story)
     sid = scenario_id(story, args.scenario) if args.scenario else None
@@ -252,7 +252,7 @@ def play(args: argparse.Namespace) -> int:
 
 
 def play_in_terminal_default(story: Story, args: argparse.Namespace) -> int:
-    from game.term import play_in_terminal
+    from game.cli.terminal import play_in_terminal
 
     if args.scenario is not None:
         scenario_id(story, args.scenario)
@@ -279,7 +279,7 @@ def report(args: argparse.Namespace) -> int:
     from game.analysis import Playthrough
     from game.codes import CodeError, decode
     from game.engine.play import PlayError
-    from game.report import write_report
+    from game.reports.debrief import write_report
 
     story = load(args.story)
     if args.code:
@@ -309,7 +309,7 @@ def report(args: argparse.Namespace) -> int:
 
 
 def handouts(args: argparse.Namespace) -> int:
-    from game.handouts import write_handouts
+    from game.reports.handouts import write_handouts
 
     story = load(args.story)
     try:
@@ -322,11 +322,11 @@ def handouts(args: argparse.Namespace) -> int:
 
 
 def class_report(args: argparse.Namespace) -> int:
-    from game.classreport import render_class_report
-    from game.report import write_atomic
+    from game.reports.class_summary import render_class_report
+    from game.reports.debrief import write_atomic
 
     story = load(args.story)
-    from game.codefile import CodeFileError, read_code_lines
+    from game.reports.codefile import CodeFileError, read_code_lines
 
     try:
         lines = read_code_lines(args.codes)
@@ -344,7 +344,7 @@ def class_report(args: argparse.Namespace) -> int:
 
 
 def bench(args: argparse.Namespace) -> int:
-    from game.bench import run_bench
+    from game.bench.engine import run_bench
 
     return run_bench(args)
 
@@ -356,6 +356,6 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def kiosk_pin(args: argparse.Namespace) -> int:
-    from game.kiosk_config import main_hash_pin
+    from game.ui.kiosk.config import main_hash_pin
 
     return main_hash_pin([])

@@ -12,15 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from game.cli.errors import StoryInvalid, UsageError
 from game.paths import bundled_story
-
-
-class UsageError(Exception):
-    """Bad usage or bad input: printed as `error: ...`, exit 2."""
-
-
-class StoryInvalid(Exception):
-    """The story folder has errors; they were printed on stderr. Exit 1."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -160,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from game import commands
+    from game.cli import commands
 
     table: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: commands.play, "play": commands.play, "text": commands.text,

@@ -13,7 +13,7 @@ import pygame
 
 from game.ui import storage
 from game.ui.app import log, setup_logging
-from game.ui.kiosk import RESET, WARNING, CornerHold, IdleTimer
+from game.ui.kiosk.idle import RESET, WARNING, CornerHold, IdleTimer
 
 
 class KioskController:
@@ -116,7 +116,7 @@ class KioskController:
         return False
 
     def admin(self) -> None:
-        from game.kiosk_config import verify_pin
+        from game.ui.kiosk.config import verify_pin
         from game.ui.screens.overlays import KeypadScreen
 
         if self.app.screen.name != "keypad":

@@ -7,6 +7,6 @@ claim, label and source comes from the story itself, so the pack never goes out
 of date when the story changes.
 """
 
-from game.handouts.build import HANDOUTS, write_handouts
+from game.reports.handouts.build import HANDOUTS, write_handouts
 
 __all__ = ["HANDOUTS", "write_handouts"]

@@ -14,8 +14,8 @@ import jinja2
 
 from game.atomic import write_atomic
 from game.engine.model import Story
-from game.handouts.claims import LABELS, MEANINGS, Claim, claims
-from game.handouts.vocabulary import WORDS
+from game.reports.handouts.claims import LABELS, MEANINGS, Claim, claims
+from game.reports.handouts.vocabulary import WORDS
 from game.rules.model import Consequence, ConsequenceKind, Fidelity, Ruleset
 
 # file name -> (title, template); the order of the index page.
@@ -47,7 +47,7 @@ class Question:
 
 
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("game.handouts", "templates"),
+    return jinja2.Environment(loader=jinja2.PackageLoader("game.reports.handouts", "templates"),
                               autoescape=True, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)
 

@@ -265,8 +265,8 @@ def kiosk_soak(sessions: int = 1000, story: Path | None = None, seed: int = 0) -
 
     from game import paths
     from game.engine.load import load_story
-    from game.kiosk_config import default_kiosk_config
     from game.ui.app import App
+    from game.ui.kiosk.config import default_kiosk_config
     from game.ui.options import PlayOptions
 
     story_dir = Path(story or paths.bundled_story())

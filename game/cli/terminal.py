@@ -10,11 +10,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from game.cli.printout import cite, door, door_reasons, ledger_lines, notice, refusal, scored, wrap
 from game.codes import encode
 from game.engine.host import Beat, Life
 from game.engine.model import Story
 from game.engine.view import BLOCKED, OPEN, View
-from game.textout import cite, door, door_reasons, ledger_lines, notice, refusal, scored, wrap
 from game.whatif import compare
 
 HELP = ("Type a choice's number and press Enter. Other keys: s = your standing, "

@@ -19,7 +19,7 @@ from game.codes import CodeError, decode
 from game.engine.model import Story
 from game.engine.play import PlayError
 from game.engine.view import BLOCKED, HIDDEN
-from game.report import environment, keeps_score, opening, walk
+from game.reports.debrief import environment, keeps_score, opening, walk
 from game.rules.model import Rule, Ruleset
 
 HIST_W, HIST_H, BINS = 300, 64, 10

@@ -49,7 +49,7 @@ def environment() -> jinja2.Environment:
     global _ENV
     if _ENV is None:
         _ENV = jinja2.Environment(
-            loader=jinja2.PackageLoader("game", "templates"),
+            loader=jinja2.PackageLoader("game.reports", "templates"),
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         _ENV.filters["points"] = signed

@@ -3,7 +3,7 @@
 Engine figures: load + validate of generated stories (1k / 5k / 20k scenes,
 3 choices a scene, one condition and one observation each), random play in
 microseconds per choice taken with the rules layer firing, and `simulate`
-throughput on the bundled story. Window figures come from `game.ui.bench`.
+throughput on the bundled story. Window figures come from `game.ui.window_bench`.
 """
 
 from __future__ import annotations
@@ -176,7 +176,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
         return main_bench(args)
     if getattr(args, "fuzz", 0):  # the loader and expression fuzzing (game/fuzz.py)
-        from game.fuzz import fuzz
+        from game.bench.fuzz import fuzz
 
         found = fuzz(args.fuzz)
         sys.stdout.write(json.dumps(found, indent=2) + "\n")
@@ -193,7 +193,7 @@ def run_bench(args: argparse.Namespace) -> int:
     if not args.engine_only:
         figures["window"] = _window_figures(args.quick)
     if args.soak:
-        from game.ui.bench import kiosk_soak
+        from game.ui.window_bench import kiosk_soak
 
         figures["kiosk_soak"] = kiosk_soak(args.soak)
     if args.json:
@@ -205,7 +205,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
 def _window_figures(quick: bool) -> dict[str, Any]:
     try:
-        from game.ui.bench import window_figures
+        from game.ui.window_bench import window_figures
     except ImportError as exc:
         return {"skipped": f"window benchmark unavailable: {exc}"}
     try:

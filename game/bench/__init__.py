@@ -1,0 +1,1 @@
+"""`python -m game bench`: performance figures and fuzzing campaigns."""

@@ -1,0 +1,1 @@
+"""Printed pages: the debrief, the class summary, the teacher pack."""

@@ -1,0 +1,1 @@
+"""The museum kiosk: its config file, the idle timer, the locked mode."""
