@@ -175,7 +175,7 @@ def run_bench(args: argparse.Namespace) -> int:
         from game.web.loadgen import main_bench
 
         return main_bench(args)
-    if getattr(args, "fuzz", 0):  # the loader and expression fuzzing (game/fuzz.py)
+    if getattr(args, "fuzz", 0):  # the loader and expression fuzzing (game/bench/fuzz.py)
         from game.bench.fuzz import fuzz
 
         found = fuzz(args.fuzz)

@@ -45,7 +45,7 @@ _ENV: jinja2.Environment | None = None
 
 
 def environment() -> jinja2.Environment:
-    """The templates of game/templates, autoescaped, undefined names an error."""
+    """The templates of game/reports/templates, autoescaped, undefined names an error."""
     global _ENV
     if _ENV is None:
         _ENV = jinja2.Environment(
