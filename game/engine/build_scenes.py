@@ -342,6 +342,8 @@ class ScenarioBuilder:
 
     def _observation(self, place: _ScenarioPlace, keys: tuple[Any, ...],
                      item: Any) -> Observation | None:
+        behaviour: Any
+        seen_by: str | None
         if isinstance(item, str):
             behaviour, chance, seen_by = item, 1.0, None
         elif isinstance(item, dict):

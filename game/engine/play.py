@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from game.engine.events import (
     ChoiceTaken,
@@ -28,7 +28,16 @@ from game.engine.events import (
     SceneEntered,
 )
 from game.engine.expr import Env
-from game.engine.model import Choice, Goto, Observation, Scenario, Scene, Story, Value
+from game.engine.model import (
+    Branch,
+    Choice,
+    Goto,
+    Observation,
+    Scenario,
+    Scene,
+    Story,
+    Value,
+)
 from game.rules import score as rules
 from game.rules.ledger import LedgerEntry
 from game.rules.model import Consequence, Ruleset
@@ -123,6 +132,7 @@ class _Draft:
     """
 
     __slots__ = State._fields
+    refused: tuple[Refused, ...]  # the only field whose start value () types too narrowly
 
     def __init__(self, s: State) -> None:
         # Spelled out: a loop over the field names costs more than the rest of a step.
@@ -199,8 +209,8 @@ def _where_to(ctx: Context, draft: _Draft, goto: Goto) -> str:
     """The scene a `goto` leads to now: the first branch whose condition holds."""
     if type(goto) is str:
         return goto
-    e = env(ctx, draft)  # type: ignore[arg-type]
-    for branch in goto:  # type: ignore[union-attr]
+    e = env(ctx, draft)  # type: ignore[arg-type]  # a _Draft reads like a State here
+    for branch in cast("tuple[Branch, ...]", goto):
         if branch.cond is None or branch.cond.fn(e):
             return branch.to
     raise AssertionError("the loader makes the last goto entry unconditional")
@@ -259,7 +269,8 @@ def _apply(ctx: Context, draft: _Draft, sets: tuple[tuple[str, Value], ...],
         new_vars = dict(draft.vars)
         new_vars.update(sets)
         for name, amount in adds:
-            new_vars[name] = new_vars[name] + amount
+            # an int: the loader checks every `add` target
+            new_vars[name] = new_vars[name] + amount  # type: ignore[operator]
         draft.vars = MappingProxyType(new_vars)
     for obs in observe:
         _observe(ctx, draft, obs, scene_id, events)
@@ -344,7 +355,7 @@ def statuses(ctx: Context, state: State) -> tuple[tuple[ChoiceStatus, ClosedBy],
     """The status of every choice of the scene now, in file order (kept for `step`)."""
     seen, known = ctx.memo[0]
     if seen is state:
-        return known
+        return known  # type: ignore[no-any-return]  # the memo holds what this returned
     e = env(ctx, state)
     out = tuple(choice_status(ctx, state, c, e) for c in ctx.scene(state).choices)
     ctx.memo[0] = (state, out)

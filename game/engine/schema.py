@@ -188,8 +188,9 @@ class ScenarioFile(_Strict):
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of every kind of story file, for editors."""
-    kinds = {"story": StoryFile, "sources": SourcesFile, "ruleset": RulesetFile,
-             "scenario": ScenarioFile}
+    kinds: dict[str, type[BaseModel]] = {
+        "story": StoryFile, "sources": SourcesFile, "ruleset": RulesetFile,
+        "scenario": ScenarioFile}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Roam Freely story format, version 2",

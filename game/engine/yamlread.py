@@ -69,7 +69,7 @@ def _number(cls: type, value: str) -> Any:
     return out
 
 
-class YMap(dict):
+class YMap(dict[str, Any]):
     """A mapping that knows where it and each of its keys and values stand."""
 
     __slots__ = ("line", "key_lines", "value_lines")
@@ -81,7 +81,7 @@ class YMap(dict):
         self.value_lines: dict[str, int] = {}
 
 
-class YList(list):
+class YList(list[Any]):
     """A sequence that knows where it and each of its items stand."""
 
     __slots__ = ("line", "item_lines")
