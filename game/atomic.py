@@ -22,15 +22,16 @@ def _umask() -> int:
     return current
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write `text` to `path` (UTF-8, LF) so that a crash never leaves half a file."""
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> Path:
+    """Write `text` (UTF-8, LF) or bytes to `path` so a crash never leaves half a file."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; these are ordinary files
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

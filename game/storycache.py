@@ -22,9 +22,10 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from game.atomic import write_atomic
 
 FORMAT = 1  # bump when the way stories are stored here changes
 KEEP = 8  # compiled stories kept, the most recent ones
@@ -125,15 +126,7 @@ def _write(path: Path, story: Any, folder: Path) -> None:
     except Exception:  # noqa: BLE001 - a story we cannot store is simply not cached
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".story.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(buf.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, buf.getvalue())
         for old in path.parent.glob(f"{_folder_tag(folder)}-*.pickle"):
             if old != path:  # older compilations of the same folder
                 old.unlink(missing_ok=True)

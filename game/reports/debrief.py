@@ -29,14 +29,9 @@ from game.engine.play import Context, State, values
 from game.engine.view import BLOCKED, HIDDEN, View
 from game.rules.ledger import LedgerEntry
 from game.rules.ledger import signed as ledger_signed
-from game.rules.model import Consequence, Ruleset, Source
+from game.rules.model import Consequence, Fidelity, Ruleset, Source
 
-FIDELITY_TEXT = {
-    "documented": "official documents, court or government data",
-    "reported": "reported by credible journalism",
-    "contested": "widely reported, disputed by experts",
-    "dramatized": "invented for the game",
-}
+FIDELITY_TEXT = {f.value: f.meaning for f in Fidelity}
 
 
 # -- the jinja2 environment -------------------------------------------------------------

@@ -25,6 +25,19 @@ class Fidelity(StrEnum):
     def needs_sources(self) -> bool:
         return self is not Fidelity.DRAMATIZED
 
+    @property
+    def meaning(self) -> str:
+        """What the label means, in the words every front end shows."""
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    Fidelity.DOCUMENTED: "official documents, court or government data",
+    Fidelity.REPORTED: "reported by credible journalism",
+    Fidelity.CONTESTED: "widely reported, disputed by experts",
+    Fidelity.DRAMATIZED: "invented for the game",
+}
+
 
 class ConsequenceKind(StrEnum):
     """What a consequence does to capabilities while active."""

@@ -21,12 +21,7 @@ LABELS = {
     Fidelity.CONTESTED: "Contested",
     Fidelity.DRAMATIZED: "Dramatized",
 }
-MEANINGS = {
-    Fidelity.DOCUMENTED: "in official documents, court or government data",
-    Fidelity.REPORTED: "reported by credible journalism",
-    Fidelity.CONTESTED: "widely reported, but disputed by experts",
-    Fidelity.DRAMATIZED: "invented for the game",
-}
+MEANINGS = {f: f.meaning for f in Fidelity}
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from game.rules.model import Fidelity
 from game.ui import words
 from game.ui.screens.listing import ListingScreen
 from game.ui.widgets.base import Button, Text, Widget, text_button
 from game.ui.widgets.card import Badge, Card, Row, fidelity_badge
 from game.ui.widgets.meter import ScoreChart
 
-FIDELITY_MEANING = {
-    "documented": "official documents, court or government data",
-    "reported": "reported by credible journalism",
-    "contested": "widely reported, disputed by experts",
-    "dramatized": "invented for the game",
-}
+FIDELITY_MEANING = {f.value: f.meaning for f in Fidelity}
 
 
 class DebriefScreen(ListingScreen):
