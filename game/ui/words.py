@@ -60,8 +60,9 @@ def entry_lines(story, e: LedgerEntry, ruleset) -> list[str]:  # noqa: ANN001
         out.append(e.reason)
     if e.seen_by:
         out.append(f"Seen by: {e.seen_by}")
-    out.append(f"{score_change(e)}; tier now {tier_label(ruleset, e.tier)}.")
-    if e.delta != e.applied:
+    if keeps_score(ruleset):  # a ruleset that keeps only lists has no score to speak of
+        out.append(f"{score_change(e)}; tier now {tier_label(ruleset, e.tier)}.")
+    if keeps_score(ruleset) and e.delta != e.applied:
         out.append(f"The rule says {signed(e.delta)}; the score's limits allowed "
                    f"{signed(e.applied)}.")
     out += [started_line(ruleset, cid) for cid in e.started]
@@ -143,9 +144,11 @@ def standing_sentence(ruleset, standing) -> str:  # noqa: ANN001
     """"Under X you finished with 995 points, tier Warning, on no list." (lists-only
     rulesets, with no score to speak of, get only the lists)."""
     lists = ", ".join(n for _, n in standing.lists) or "no list"
+    name = ruleset.name[:1].lower() + ruleset.name[1:] if ruleset.name.startswith(
+        ("The ", "A ")) else ruleset.name  # "Under the court list", not "Under The court list"
     if not keeps_score(ruleset):
-        return f"Under {ruleset.name} you finished on {lists}."
-    return (f"Under {ruleset.name} you finished with {standing.score:,} points, tier "
+        return f"Under {name} you finished on {lists}."
+    return (f"Under {name} you finished with {standing.score:,} points, tier "
             f"{standing.tier.label}, on {lists}.")
 
 
