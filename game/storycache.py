@@ -1,4 +1,4 @@
-"""The compiled-story cache: a start with an unchanged story skips YAML, pydantic and checks.
+"""The compiled-story cache: a start with an unchanged story skips YAML and every check.
 
 Like ink's compiled JSON. The key is the story folder's path, every file's
 contents (YAML files) or name and size (images), the Python version and the
@@ -11,7 +11,7 @@ ROAM_FREELY_NO_CACHE=1 to bypass it.
 Parsed expressions hold closures, which pickle cannot store: each is stored
 as its source, its type and the names its scope gives it, and parsed again
 when the cache is read (a few hundred small parses at most). Importing this
-module does not import the loader (nor pydantic): only a miss does.
+module does not import the loader: only a miss does.
 """
 
 from __future__ import annotations

@@ -156,8 +156,9 @@ def _reason(ruleset: Ruleset, by: tuple[str, ...], capability: str, story: Story
     if explains:
         return " ".join(_full(e) for e in dict.fromkeys(explains))
     cap = story.capabilities.get(capability)
-    name = cap.name if cap else "It"
-    return f"{_full(name)[:-1]} is closed unless a privilege opens it, and none did."
+    # The same words as the window's closed_reason, about this life rather than "you".
+    what = f"“{cap.name}”" if cap else "it"
+    return f"Only a privilege opens {what}, and this life held none that does."
 
 
 def _cause(own: Life, life: Life, k: int) -> str:

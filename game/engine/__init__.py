@@ -2,17 +2,18 @@
 written (it reads story folders only).
 
 It owns the story format (reading YAML with lines, checking shape and
-references, building the frozen model: `load`, `schema`, `build_rules`,
-`build_scenes`, `problems`, `yamlread`), the expression language (`expr`),
-`{name}` text (`text`), play (`play`: `start`, `step`, `takeable`), what the
-player sees (`view`), what a step did (`events`), the warnings of `validate`
-(`check`), the story identity behind replay codes (`identity`), and the one
-object every front end drives (`host`: `Life`).
+references, building the frozen model: `load`, `shapes`, `schema`,
+`shape_errors`, `build_rules`, `build_scenes`, `problems`, `yamlread`), the
+expression language (`expr`), `{name}` text (`text`), play (`play`: `start`,
+`step`, `takeable`), what the player sees (`view`), what a step did (`events`),
+the warnings of `validate` (`check`), the story identity behind replay codes
+(`identity`), and the one object every front end drives (`host`: `Life`).
 
 Imports go one way: the engine uses the rules layer (`game.rules`), never the
 reverse, and nothing outside `game.engine` and `game.rules` (a test walks the
 imports). The names below are loaded on first use, so importing one engine
-module never pulls in the loader's pydantic.
+module never pulls in the loader; and the loader imports pydantic only for a
+file whose shape is wrong.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ as a list of paragraphs with conditions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from game.engine.model import (
     SceneText,
     Value,
 )
-from game.engine.text import Template, TemplateError, parse_template
+from game.engine.text import Template, TemplateError, parse_template, plain
 from game.rules.model import Where
 
 if TYPE_CHECKING:
@@ -44,6 +45,10 @@ def _scalar(value: Any) -> bool:
     return isinstance(value, int | float)
 
 
+def _has_braces(text: str) -> bool:
+    return "{" in text or "}" in text
+
+
 def _words(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -58,6 +63,22 @@ def _type(value: Any) -> str | None:
     if isinstance(value, str):
         return E.STR
     return None
+
+
+def _argument_check(catalog: Catalog, rulesets: RulesetBuilder,
+                    scenes: set[str]) -> Callable[[str, str], str | None]:
+    """What is wrong with the argument of can(), on_list(), count() or visited(), if anything."""
+    def check(func: str, arg: str) -> str | None:
+        if func == "can" and arg not in catalog.capabilities:
+            return unknown("capability", arg, catalog.capabilities)
+        if func == "on_list" and arg not in rulesets.lists:
+            return unknown("list", arg, rulesets.lists) + " in any ruleset"
+        if func == "count" and arg not in catalog.behaviours:
+            return unknown("behaviour", arg, catalog.behaviours)
+        if func == "visited" and arg not in scenes:
+            return unknown("scene", arg, scenes) + " in this scenario"
+        return None
+    return check
 
 
 class _ScenarioPlace(Place):
@@ -91,21 +112,17 @@ class _ScenarioPlace(Place):
             self.vars[name] = int(value) if t == E.INT else value
             self.var_types[name] = t
             names[name] = t
-        self.scope = E.Scope(names, frozenset(E.FUNCTIONS), self._check_arg, "in scenarios",
-                             builtin)
-
-    def _check_arg(self, func: str, arg: str) -> str | None:
-        if func == "can" and arg not in self.catalog.capabilities:
-            return unknown("capability", arg, self.catalog.capabilities)
-        if func == "on_list" and arg not in self.rulesets.lists:
-            return unknown("list", arg, self.rulesets.lists) + " in any ruleset"
-        if func == "count" and arg not in self.catalog.behaviours:
-            return unknown("behaviour", arg, self.catalog.behaviours)
-        if func == "visited" and arg not in self.scenes:
-            return unknown("scene", arg, self.scenes) + " in this scenario"
-        return None
+        # The argument check must not hold this place: a place holds the file's
+        # data, and a cycle through it would keep the data alive after loading
+        # (loading runs with the cyclic collector off, then freezes what is left).
+        self.scope = E.Scope(names, frozenset(E.FUNCTIONS),
+                             _argument_check(self.catalog, self.rulesets, self.scenes),
+                             "in scenarios", builtin)
 
     def template(self, keys: tuple[Any, ...], source: str) -> Template:
+        if not _has_braces(source):
+            return plain(source)
+
         def known(name: str) -> str | None:
             if name in self.var_types or name in TEXT_NAMES:
                 return None
@@ -130,7 +147,10 @@ class ScenarioBuilder:
         self.rulesets = rulesets
         self.built: dict[str, Scenario] = {}
         self.first_at: dict[str, str] = {}
-        self.places: dict[str, _ScenarioPlace] = {}
+        # Where each built scenario names the full one it is a short path of: the
+        # file's data is not kept after it is built (it is most of loading's memory).
+        self.short_of_at: dict[str, Where] = {}
+        self._always: dict[str, tuple[Observation, ...]] = {}
 
     def add(self, path: Path, parsed: Any, data: Any) -> None:
         from game.engine.load import SIMPLE_ID, bad_id
@@ -158,7 +178,8 @@ class ScenarioBuilder:
             scenes[scene_id] = self._scene(place, scene_id, scene)
         if any(p.level == "error" for p in self.folder.problems[before:]):
             return
-        self.places[sid] = place
+        if parsed.short_of is not None:
+            self.short_of_at[sid] = place.where("short_of")
         self.built[sid] = Scenario(
             id=sid, title=parsed.title, ruleset=parsed.ruleset, start=parsed.start,
             scenes=scenes, vars=place.vars, role=parsed.role, blurb=parsed.blurb,
@@ -167,13 +188,15 @@ class ScenarioBuilder:
     def check_short_paths(self) -> None:
         for sid, scenario in self.built.items():
             if scenario.short_of is not None and scenario.short_of not in self.first_at:
-                self.places[sid].error(("short_of",), unknown("scenario", scenario.short_of,
-                                                             self.first_at))
+                at = self.short_of_at[sid]
+                self.folder.error(at.path, at.line, unknown("scenario", scenario.short_of,
+                                                            self.first_at))
 
     # -- scenes and choices ---------------------------------------------------------
     def _scene(self, place: _ScenarioPlace, sid: str, s: Any) -> Scene:
         keys = ("scenes", sid)
-        exits = [k for k in ("choices", "goto", "ending") if getattr(s, k) is not None]
+        exits = [k for k, v in (("choices", s.choices), ("goto", s.goto), ("ending", s.ending))
+                 if v is not None]
         if len(exits) != 1:
             found = ", ".join(exits) if exits else "none of them"
             place.error(keys, f"scene '{sid}' needs exactly one of choices, goto or ending; "
@@ -183,27 +206,37 @@ class ScenarioBuilder:
         goto = None if s.goto is None else self._goto(place, keys + ("goto",), s.goto)
         choices = tuple(self._choice(place, keys + ("choices", i), i + 1, c)
                         for i, c in enumerate(s.choices or ()))
+        text = s.text
+        # As in _choice: what is left out costs nothing (this runs for every scene).
         return Scene(
-            id=sid, text=self._text(place, keys + ("text",), s.text), choices=choices,
-            goto=goto, ending=None if s.ending is None else place.template(
+            id=sid, text=plain(text) if type(text) is str and not _has_braces(text)
+            else self._text(place, keys + ("text",), text),
+            choices=choices, goto=goto, ending=None if s.ending is None else place.template(
                 keys + ("ending",), s.ending),
-            observe=self._observe(place, keys + ("observe",), s.observe),
-            set=self._set(place, keys + ("set",), s.set),
-            add=self._add(place, keys + ("add",), s.add),
+            observe=() if s.observe is None else self._observe(place, keys + ("observe",),
+                                                               s.observe),
+            set=() if s.set is None else self._set(place, keys + ("set",), s.set),
+            add=() if s.add is None else self._add(place, keys + ("add",), s.add),
             discuss=None if s.discuss is None else place.template(keys + ("discuss",),
                                                                   s.discuss),
-            facts=self._facts(place, keys + ("facts",), s.facts),
-            image=self._image(place, keys + ("image",), s.image),
-            where=Where(place.shown, place.line(*keys, key=True)))
+            facts=() if s.facts is None else self._facts(place, keys + ("facts",), s.facts),
+            image=None if s.image is None else self._image(place, keys + ("image",), s.image),
+            where=Where(place.shown, place.data["scenes"].key_lines[sid]))
 
     def _choice(self, place: _ScenarioPlace, keys: tuple[Any, ...], position: int,
                 c: Any) -> Choice:
-        goto = self._goto(place, keys + ("goto",), c.goto)
+        # This runs once per choice of every scenario, so the common cases (a goto to
+        # a known scene, text without names, nothing optional) skip the general paths,
+        # and each optional part is built only when present.
+        goto = c.goto
+        if type(goto) is not str or goto not in place.scenes:
+            goto = self._goto(place, keys + ("goto",), goto)
         cond = (place.expression(keys + ("if",), c.if_, place.scope)
                 if c.if_ is not None else None)
-        # Each optional part is built only when present: this runs once per choice
-        # of every scenario, so loading large stories stays fast.
-        return Choice(position=position, text=place.template(keys + ("text",), c.text),
+        text = c.text
+        return Choice(position=position,
+                      text=place.template(keys + ("text",), text) if _has_braces(text)
+                      else plain(text),
                       goto=goto, cond=cond,
                       requires=() if c.requires is None else self._requires(
                           place, keys + ("requires",), c.requires),
@@ -331,6 +364,12 @@ class ScenarioBuilder:
                  value: Any) -> tuple[Observation, ...]:
         if value is None:
             return ()
+        if type(value) is str and value in self.catalog.behaviours:
+            # The common case, one known behaviour always seen: one shared tuple each.
+            found = self._always.get(value)
+            if found is None:
+                found = self._always[value] = (Observation(value, 1.0, None),)
+            return found
         items = value if isinstance(value, list) else [value]
         out = []
         for i, item in enumerate(items):

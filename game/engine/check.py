@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from game.engine.expr import Env, Expr
-from game.engine.model import Scenario, Story
+from game.engine.model import SCENE_CAP, Scenario, Story
 from game.engine.problems import Problem
 from game.rules.model import Ruleset, Where
 
@@ -69,25 +69,33 @@ def observed_behaviours(story: Story) -> set[str]:
     return seen
 
 
-def reachable(scenario: Scenario) -> set[str]:
+def successors(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """Each scene's successors, ignoring conditions: worked out once for both walks."""
+    return {sid: scene.successors() for sid, scene in scenario.scenes.items()}
+
+
+def reachable(scenario: Scenario, graph: dict[str, tuple[str, ...]] | None = None) -> set[str]:
     """Scenes some path from the start reaches, ignoring conditions."""
+    graph = successors(scenario) if graph is None else graph
     seen = {scenario.start}
     todo = [scenario.start]
     while todo:
-        for nxt in scenario.scenes[todo.pop()].successors():
+        for nxt in graph[todo.pop()]:
             if nxt not in seen:
                 seen.add(nxt)
                 todo.append(nxt)
     return seen
 
 
-def reaches_ending(scenario: Scenario) -> set[str]:
+def reaches_ending(scenario: Scenario,
+                   graph: dict[str, tuple[str, ...]] | None = None) -> set[str]:
     """Scenes from which some ending can be reached, ignoring conditions."""
-    back: dict[str, set[str]] = {sid: set() for sid in scenario.scenes}
-    for sid, scene in scenario.scenes.items():
-        for nxt in scene.successors():
-            back[nxt].add(sid)
-    good = {sid for sid, s in scenario.scenes.items() if s.is_ending}
+    graph = successors(scenario) if graph is None else graph
+    back: dict[str, list[str]] = {sid: [] for sid in graph}
+    for sid, nexts in graph.items():
+        for nxt in nexts:
+            back[nxt].append(sid)
+    good = {sid for sid, s in scenario.scenes.items() if s.ending is not None}
     todo = list(good)
     while todo:
         for prev in back[todo.pop()]:
@@ -99,7 +107,8 @@ def reaches_ending(scenario: Scenario) -> set[str]:
 
 def scene_warnings(scenario: Scenario) -> list[Problem]:
     out = []
-    reach, ends = reachable(scenario), reaches_ending(scenario)
+    graph = successors(scenario)
+    reach, ends = reachable(scenario, graph), reaches_ending(scenario, graph)
     for sid, scene in scenario.scenes.items():
         if sid not in reach:
             out.append(_warn(scene.where, f"scene '{sid}' is never reached: no path from "
@@ -112,8 +121,6 @@ def scene_warnings(scenario: Scenario) -> list[Problem]:
 
 def _long_chains(scenario: Scenario) -> list[Problem]:
     """Runs of scenes without choices longer than play allows (SCENE_CAP scenes)."""
-    from game.engine.play import SCENE_CAP
-
     scenes = scenario.scenes
     length: dict[str, int] = {}  # scenes entered from here by Continue alone, capped
     for first in scenes:

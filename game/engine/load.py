@@ -1,24 +1,23 @@
 """load_story(): a story folder in, a frozen `Story` out, or every problem at once.
 
-Reads each file with `yamlread` (safe, with lines), checks its shape with the
-pydantic models of `schema`, then builds the engine's frozen objects while
-checking everything that needs the whole folder: ids, references, expressions,
-text templates, fidelity and sources, tiers. Every problem is reported as
-`PATH:LINE: error: message`; nothing is played from a folder with errors.
+Reads each file with `yamlread` (safe, with lines) and checks its shape: with
+the plain specs of `shapes`, and only when they do not accept a file, with the
+pydantic models of `schema`, whose errors `shape_errors` words. Then it builds
+the engine's frozen objects while checking everything that needs the whole
+folder: ids, references, expressions, text templates, fidelity and sources,
+tiers. Every problem is reported as `PATH:LINE: error: message`; nothing is
+played from a folder with errors.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from game.engine import schema as S
+from game.engine import shapes as S
 from game.engine.build_rules import RulesetBuilder
 from game.engine.build_scenes import ScenarioBuilder
 from game.engine.model import Capability, Story
@@ -31,7 +30,6 @@ from game.engine.problems import (
     StoryErrors,
     line_of,
     locate,
-    shape_problems,
 )
 from game.engine.yamlread import YamlError, read_yaml_file
 from game.rules.model import Source, Where
@@ -81,8 +79,8 @@ class Folder:
             return found, f" (column {offset + 1} of the expression)"
         return found, f" (column {column})"
 
-    def read(self, path: Path, model: type[BaseModel]) -> tuple[Any, Any]:
-        """(validated model or None, raw data with lines or None)."""
+    def read(self, path: Path, spec: S.Spec) -> tuple[Any, Any]:
+        """(the file's shape or None, raw data with lines or None)."""
         shown = self.shown(path)
         try:
             data = read_yaml_file(path, shown)
@@ -92,6 +90,15 @@ class Folder:
         if data is None:
             self.error(shown, 1, "the file is empty", YAML)
             return None, None
+        parsed = S.read_shape(spec, data)
+        if parsed is not None:
+            return parsed, data
+        # Something the plain spec did not accept: pydantic decides, and words why.
+        from pydantic import ValidationError
+
+        from game.engine.shape_errors import shape_problems
+
+        model = _model(spec)
         try:
             return model.model_validate(data), data
         except ValidationError as exc:
@@ -183,12 +190,12 @@ def _load(folder: Folder) -> Story | None:
         return None
     story_path = root / "story.yaml"
     if story_path.is_file():
-        story_file, story_data = folder.read(story_path, S.StoryFile)
+        story_file, story_data = folder.read(story_path, S.STORY)
     else:
         folder.error(folder.shown(story_path), 1, "every story folder needs a story.yaml "
                      "(title, behaviours, capabilities)", YAML)
         story_file, story_data = None, None
-    if story_file is None and _untrusted(story_data, S.StoryFile):
+    if story_file is None and _untrusted(story_data, S.STORY):
         folder.broken[STORY] = (folder.shown(story_path), story_data is None)
     sources = _sources(folder)
     behaviours, capabilities, behaviour_where = _catalogs(folder, story_path, story_file,
@@ -207,14 +214,23 @@ def _load(folder: Folder) -> Story | None:
                  behaviour_where=behaviour_where)
 
 
-def _untrusted(data: Any, model: type[BaseModel]) -> bool:
+def _model(spec: S.Spec) -> Any:
+    """The pydantic model in `schema` that `spec` stands for (imported on first need)."""
+    from game.engine import schema
+
+    return getattr(schema, spec.model)
+
+
+def _untrusted(data: Any, spec: S.Spec) -> bool:
     """Whether a file that failed its checks may not declare what it seems to:
     missing, not YAML, not a mapping, or a top-level key unknown or of the wrong
     type (so its lists of ids may be missing or wrong)."""
     if not isinstance(data, dict):
         return True
+    from pydantic import ValidationError
+
     try:
-        model.model_validate(data)
+        _model(spec).model_validate(data)
     except ValidationError as exc:
         return any(len(err["loc"]) == 1 and err["type"] != "missing" for err in exc.errors())
     return False
@@ -234,9 +250,9 @@ def _sources(folder: Folder) -> dict[str, Source]:
     path = folder.root / "sources.yaml"
     if not path.is_file():
         return {}
-    parsed, data = folder.read(path, S.SourcesFile)
+    parsed, data = folder.read(path, S.SOURCES)
     if parsed is None:
-        if _untrusted(data, S.SourcesFile):
+        if _untrusted(data, S.SOURCES):
             folder.broken[SOURCES] = (folder.shown(path), data is None)
         # Keep the ids the file declares, so a typo in one source does not make
         # every rule that cites another one an error too.
@@ -305,7 +321,7 @@ def _keys(data: Any, key: str) -> list[str]:
 def _rulesets(folder: Folder, catalog: Catalog) -> RulesetBuilder:
     builder = RulesetBuilder(folder, catalog)
     for path in folder.files("rulesets"):
-        parsed, data = folder.read(path, S.RulesetFile)
+        parsed, data = folder.read(path, S.RULESET)
         builder.add(path, parsed, data)
     builder.finish()
     return builder
@@ -315,8 +331,9 @@ def _scenarios(folder: Folder, catalog: Catalog, rulesets: RulesetBuilder) -> di
     builder = ScenarioBuilder(folder, catalog, rulesets)
     paths = folder.files("scenarios")
     for path in paths:
-        parsed, data = folder.read(path, S.ScenarioFile)
-        builder.add(path, parsed, data)
+        # Read and built one file at a time, each file's data freed before the next
+        # is read: a smaller peak of memory, so fewer pages for the system to hand over.
+        builder.add(path, *folder.read(path, S.SCENARIO))
     builder.check_short_paths()
     if not paths:
         folder.error(folder.shown(folder.root / "story.yaml"), 1, "the story has no scenario: "
@@ -337,6 +354,8 @@ def bad_id(kind: str, value: str, style: str) -> str:
 
 def checksum(root: Path) -> str:
     """A digest of every file in the folder (names and bytes), hex."""
+    import hashlib  # only for version 1 replay codes: not paid by every start
+
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root).as_posix()

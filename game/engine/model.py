@@ -15,6 +15,10 @@ from game.engine.expr import Expr
 from game.engine.text import Template
 from game.rules.model import Ruleset, Source, Where
 
+# A goto-only loop stops the playthrough after this many scenes; kept here, with the
+# scenes, so `check` warns about long runs without importing the player.
+SCENE_CAP = 10_000
+
 Value = int | bool | str
 
 
@@ -129,7 +133,13 @@ class Scene:
         """Every scene id this scene can lead to, ignoring conditions."""
         if self.goto is not None:
             return targets(self.goto)
-        return tuple(t for c in self.choices for t in c.successors())
+        out: list[str] = []
+        for c in self.choices:  # the usual choice, a plain goto, without the general path
+            if type(c.goto) is str and c.instead is None:
+                out.append(c.goto)
+            else:
+                out.extend(c.successors())
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

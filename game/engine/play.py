@@ -29,6 +29,7 @@ from game.engine.events import (
 )
 from game.engine.expr import Env
 from game.engine.model import (
+    SCENE_CAP,
     Branch,
     Choice,
     Goto,
@@ -41,8 +42,6 @@ from game.engine.model import (
 from game.rules import score as rules
 from game.rules.ledger import LedgerEntry
 from game.rules.model import Consequence, Ruleset
-
-SCENE_CAP = 10_000  # a goto-only loop stops the playthrough after this many scenes
 
 
 class PlayError(Exception):

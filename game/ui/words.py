@@ -51,14 +51,16 @@ def entry_title(story, e: LedgerEntry) -> str:  # noqa: ANN001
     return f"{points(e.applied)}: {behaviour_name(story, e.behaviour)}"
 
 
-def entry_lines(story, e: LedgerEntry, ruleset) -> list[str]:  # noqa: ANN001
-    """The transparent explanation of one entry, line by line."""
+def entry_lines(story, e: LedgerEntry, ruleset,  # noqa: ANN001
+                seen_by: bool = True) -> list[str]:
+    """The transparent explanation of one entry, line by line (without who saw it when
+    the card shows that already, next to the fidelity badge)."""
     out = []
     if e.rule is None:
         out.append("No rule scored this, but the system recorded it.")
     elif e.reason:
         out.append(e.reason)
-    if e.seen_by:
+    if e.seen_by and seen_by:
         out.append(f"Seen by: {e.seen_by}")
     if keeps_score(ruleset):  # a ruleset that keeps only lists has no score to speak of
         out.append(f"{score_change(e)}; tier now {tier_label(ruleset, e.tier)}.")

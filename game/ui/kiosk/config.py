@@ -28,7 +28,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.engine.problems import Problem, describe, shape_problems
+from game.engine.problems import Problem, describe
+from game.engine.shape_errors import shape_problems
 from game.engine.yamlread import YamlError, YList, YMap, read_yaml_file
 
 MODES = ("opaque", "transparent")

@@ -65,7 +65,8 @@ class DebriefScreen(ListingScreen):
                     t, f"Seen by: {e.seen_by}", iw - t.px(240), role="small")]
                     if e.seen_by else []), iw),
                 *[Text(t, line, iw, role="small") for line in
-                  words.entry_lines(self.app.story, e, rs)[:1 if self.short else 99]],
+                  words.entry_lines(self.app.story, e, rs, seen_by=False)
+                  [:1 if self.short else 99]],
                 Text(t, words.sources_text(e.sources, 2), iw, role="small", colour="muted")],
                 stripe="bad" if e.applied < 0 else "good" if e.applied > 0 else "border"))
         if not entries:
