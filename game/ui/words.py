@@ -145,13 +145,24 @@ def sort_entries(entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:
 def standing_sentence(ruleset, standing) -> str:  # noqa: ANN001
     """"Under X you finished with 995 points, tier Warning, on no list." (lists-only
     rulesets, with no score to speak of, get only the lists)."""
-    lists = ", ".join(n for _, n in standing.lists) or "no list"
+    lists = lists_phrase([n for _, n in standing.lists])
     name = ruleset.name[:1].lower() + ruleset.name[1:] if ruleset.name.startswith(
         ("The ", "A ")) else ruleset.name  # "Under the court list", not "Under The court list"
     if not keeps_score(ruleset):
-        return f"Under {name} you finished on {lists}."
+        return f"Under {name} you finished {lists}."
     return (f"Under {name} you finished with {standing.score:,} points, tier "
-            f"{standing.tier.label}, on {lists}.")
+            f"{standing.tier.label}, {lists}.")
+
+
+def lists_phrase(names: list[str]) -> str:
+    """"on no list", "on one list: Jaywalkers shown on the crossing screens", "on 2
+    lists: A; B" (a list's name is a phrase of its own, so it never runs into the
+    sentence)."""
+    if not names:
+        return "on no list"
+    if len(names) == 1:
+        return f"on one list: {names[0]}"
+    return f"on {len(names)} lists: " + "; ".join(names)
 
 
 def path_split(story, outcome) -> str:  # noqa: ANN001

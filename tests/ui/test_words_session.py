@@ -75,3 +75,12 @@ def test_largest_change_first() -> None:
 
     es = [E(applied=-5, step=1), E(applied=-100, step=2), E(applied=20, step=3)]
     assert [e.step for e in words.sort_entries(es)] == [2, 3, 1]
+
+
+def test_the_lists_you_ended_on_read_as_their_own_phrase() -> None:
+    # A list's name ("Jaywalkers shown on the crossing screens") must not run into the
+    # sentence around it ("..., on Jaywalkers shown on ...").
+    assert words.lists_phrase([]) == "on no list"
+    assert words.lists_phrase(["Jaywalkers shown on the crossing screens"]) == \
+        "on one list: Jaywalkers shown on the crossing screens"
+    assert words.lists_phrase(["Debtors", "Jaywalkers"]) == "on 2 lists: Debtors; Jaywalkers"
