@@ -10,7 +10,6 @@ tens of milliseconds to render, a frame has 4.
 
 from __future__ import annotations
 
-import json
 import math
 import random
 from functools import lru_cache
@@ -19,18 +18,11 @@ from typing import Any
 
 import pygame
 
-from game import paths
+from game.picture_slots import FACE_SLOT, face_name, images_dir, read_slots, slot
 from game.ui.theme import Palette, blend, hex_rgb
 
 PLACEHOLDER = hex_rgb("#e9e3d6")  # a quiet sand card where a picture could not be drawn
-FACE_SLOT = "face"
 _CACHE_SIZE = 12  # about 100 MB of 1920x1080 surfaces at most: the kiosk runs all day
-
-
-def images_dir(story: Any = None) -> Path:
-    """The images folder of `story` (anything with a `root`), else of the bundled story."""
-    root = getattr(story, "root", None)
-    return Path(root) / "images" if root else paths.bundled_story() / "images"
 
 
 def picture(name: str, size: tuple[int, int], story: Any = None) -> pygame.Surface:
@@ -84,39 +76,15 @@ def _load(path: Path, w: int, h: int) -> pygame.Surface | None:
 def clear_cache() -> None:
     """Forget every loaded picture (tests; a story reloaded from disk)."""
     _load.cache_clear()
-    _slots.cache_clear()
+    read_slots.cache_clear()
     _with_face.cache_clear()
 
 
 # -- faces -------------------------------------------------------------------------------
 
-def face_name(scenario_id: str, story: Any = None) -> str:
-    """The face picture of a life: face-LIFE.svg, where a short path names its full life."""
-    scenarios = getattr(story, "scenarios", None) or {}
-    scenario = scenarios.get(scenario_id)
-    base = getattr(scenario, "short_of", None) or scenario_id
-    return f"face-{base}.svg"
-
-
 def face(scenario_id: str, size: tuple[int, int], story: Any = None) -> pygame.Surface:
     """The life's face fitted in `size` (a placeholder if that life has no face)."""
     return picture(face_name(scenario_id, story), size, story)
-
-
-@lru_cache(maxsize=4)
-def _slots(folder: Path) -> dict[str, dict[str, tuple[float, float, float, float]]]:
-    try:
-        data = json.loads((folder / "slots.json").read_text(encoding="utf-8"))
-        return {name: {k: tuple(float(v) for v in r) for k, r in found.items()}
-                for name, found in data.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return {}
-
-
-def slot(name: str, kind: str = FACE_SLOT, story: Any = None
-         ) -> tuple[float, float, float, float] | None:
-    """The (x, y, w, h) fractions of picture `name` that the UI fills (e.g. with a face)."""
-    return _slots(images_dir(story)).get(name, {}).get(kind)
 
 
 def slot_rect(name: str, drawn: pygame.Rect, kind: str = FACE_SLOT,
@@ -142,7 +110,7 @@ def _with_face(folder: Path, name: str, w: int, h: int, face_file: str) -> pygam
     base = _load(folder / name, w, h)
     if base is None:
         return placeholder((w, h))
-    frac = _slots(folder).get(name, {}).get(FACE_SLOT)
+    frac = read_slots(folder).get(name, {}).get(FACE_SLOT)
     if frac is None:
         return base
     bw, bh = base.get_size()

@@ -27,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from game.engine.model import Story
 from game.paths import assets
+from game.picture_slots import face_name
 from game.web.guard import BodyTooLarge, Guard
 from game.web.store import MemoryStore, Store
 
@@ -112,7 +113,8 @@ async def font(request: Request) -> Response:
 
 
 async def picture(request: Request) -> Response:
-    """A scene's picture from the story's images/ folder: only names a scene uses."""
+    """A scene's picture from the story's images/ folder: only names a scene uses, and
+    the lives' faces."""
     web = web_of(request)
     name = request.path_params["name"]
     if name not in pictures(web):
@@ -133,6 +135,7 @@ def pictures(web: Web) -> set[str]:
     if names is None:
         names = {scene.image for sc in web.story.scenarios.values()
                  for scene in sc.scenes.values() if scene.image}
+        names |= {face_name(sid, web.story) for sid in web.story.scenarios}  # see scene.face
         web.cache["pictures"] = names
     return names
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game import picture_slots
 from game.engine.host import Beat, Life
 from game.engine.view import BLOCKED, HIDDEN, ChoiceView
 from game.rules.ledger import LedgerEntry
@@ -149,6 +150,19 @@ def standing(life: Life, transparent: bool) -> dict[str, Any]:
     return out
 
 
+def face(life: Life, image: str | None) -> dict[str, str] | None:
+    """The life's face laid over the picture's face slot (the crossing's screen), as the
+    window draws it in: its picture and where it goes, in percent of the picture."""
+    frac = picture_slots.slot(image, story=life.story) if image else None
+    name = picture_slots.face_name(life.scenario.id, life.story)
+    if frac is None or not (picture_slots.images_dir(life.story) / name).is_file():
+        return None
+    # Percentages for an SVG <image> laid over the picture: placed without a style
+    # attribute, which the pages' content security policy would refuse.
+    x, y, w, h = (f"{100 * v:.2f}%" for v in frac)
+    return {"src": f"/pictures/{name}", "x": x, "y": y, "width": w, "height": h}
+
+
 def scene(life: Life, beat: Beat | None, transparent: bool) -> dict[str, Any]:
     """Everything the play page shows now."""
     view = life.view
@@ -158,6 +172,7 @@ def scene(life: Life, beat: Beat | None, transparent: bool) -> dict[str, Any]:
         "discuss": view.discuss, "can_go_on": life.can_go_on,
         "facts": [{"text": f.text, "sources": sources(f.sources)} for f in view.facts],
         "picture": f"/pictures/{view.image}" if view.image else None,
+        "face": face(life, view.image),
         "choices": [] if life.ended or life.can_go_on else choices(life, transparent),
         "notice": notice(life, beat, transparent), "standing": standing(life, transparent),
         "steps": len(view.ledger),
