@@ -84,6 +84,15 @@ def _crashed(tb: str) -> int:
     return 1
 
 
+def full_screen_flags(size: tuple[int, int] | None) -> int:
+    """FULLSCREEN, except on SDL's headless dummy driver when a size was asked for:
+    there the only full-screen mode is 1024x768, nobody sees the window, and
+    `--screenshots` of a kiosk at `--size 1920x1080` must come out at that size."""
+    if size and pygame.display.get_driver() == "dummy":
+        return 0
+    return pygame.FULLSCREEN
+
+
 def splash(options: PlayOptions) -> None:
     """Show a window at once, with the game's name, while the story loads."""
     from game.ui import gfx
@@ -99,7 +108,7 @@ def splash(options: PlayOptions) -> None:
     pygame.font.init()
     pygame.display.set_caption("Roam Freely")
     if options.fullscreen or options.kiosk:
-        surf = pygame.display.set_mode(options.size or (0, 0), pygame.FULLSCREEN)
+        surf = pygame.display.set_mode(options.size or (0, 0), full_screen_flags(options.size))
     else:
         surf = pygame.display.set_mode(options.size or DEFAULT_SIZE, pygame.RESIZABLE)
     pal = HIGH_CONTRAST if options.classroom else LIGHT
@@ -244,7 +253,7 @@ class App:
             pass  # an icon is a nicety
         if self.settings.fullscreen:
             size = self.options.size or (0, 0)
-            return pygame.display.set_mode(size, pygame.FULLSCREEN)
+            return pygame.display.set_mode(size, full_screen_flags(self.options.size))
         surf = pygame.display.set_mode(self.options.size or DEFAULT_SIZE, pygame.RESIZABLE)
         try:  # below this the standing panel and the text column no longer fit side by side
             import warnings

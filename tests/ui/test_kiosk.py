@@ -34,6 +34,15 @@ def test_idle_timer_phases() -> None:
     assert not hold.fired(10)
 
 
+def test_headless_kiosk_screens_come_out_at_the_size_asked_for(launch, fast_kiosk,
+                                                                 tmp_path) -> None:
+    # SDL's dummy driver has one full-screen mode, 1024x768: screenshots for the
+    # museum's staff (`--kiosk --size 1920x1080 --screenshots DIR`) must not be that.
+    p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path), size=(1920, 1080))
+    assert p.app.settings.fullscreen
+    assert p.app.surface.get_size() == (1920, 1080)
+
+
 def test_kiosk_starts_full_screen_at_attract_with_big_targets(launch, fast_kiosk, tmp_path) -> None:
     p = launch(kiosk=True, kiosk_cfg=fast_kiosk(tmp_path, dpi=141.0))
     assert p.screen.name == "attract"
