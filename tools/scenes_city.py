@@ -386,6 +386,45 @@ def night_city(s: Svg) -> None:
     s.circle(1400 - 60, 510, 16, "red", opacity=0.35)
 
 
+def shop_shutter(s: Svg) -> None:
+    """The print shop from the street at dusk: the shutter coming down for the last time,
+    the court's paper seals already crossed over it, Auntie Liu with a box of her things."""
+    rng = random.Random(23)
+    s.rect(0, 0, W, H, "dusk")
+    s.circle(300, 150, 54, "glow", opacity=0.9)
+    skyline(s, 700, rng, "night", "slate", 260, 520, lit="glow", cell=30)
+    s.rect(0, 700, W, 200, "slate")
+    s.rect(0, 690, W, 14, "steel")
+    # the shop between two neighbours, its awning and the empty sign board
+    for x, fill in ((0, "brick"), (1180, "wheat")):
+        s.rect(x, 240, 420, 460, fill)
+        for r in range(3):
+            for col in range(3):
+                s.rect(x + 50 + col * 120, 290 + r * 120, 70, 80, "glow" if (r + col) % 3 == 0
+                       else "dusk", rx=4)
+    s.rect(420, 200, 760, 500, "sand")
+    s.rect(440, 230, 720, 90, "teal", rx=8)
+    s.rect(480, 255, 300, 40, "paper", rx=6, opacity=0.35)  # where the name was
+    # the shutter: slats from the top down to a hand's height above the pavement
+    s.rect(470, 340, 660, 360, "glow", opacity=0.8)  # the lit shop behind it
+    bottom = 610
+    s.rect(470, 340, 660, bottom - 340, "steel")
+    for y in range(350, bottom, 22):
+        s.line(470, y, 1130, y, "mist", 4)
+    s.rect(462, bottom - 8, 676, 18, "slate", rx=6)  # the bottom bar
+    # the court's seals: two paper strips crossed, a red stamp where they meet
+    for a, b in (((520, 380), (1080, 580)), ((1080, 380), (520, 580))):
+        s.line(a[0], a[1], b[0], b[1], "paper", 34)
+    s.circle(800, 480, 34, "red", opacity=0.85)
+    s.circle(800, 480, 22, "paper", opacity=0.5)
+    # the owner pulls the bar down; Auntie Liu waits with a box of her things
+    person(s, 900, 850, Look("skin2", "teal", "ink", "hair1", "short"), 0.95, pose="wave")
+    person(s, 1300, 860, Look("skin1", "plum", "ink", "hair3", "bun"), 0.9, pose="hold")
+    s.rect(1250, 650, 100, 70, "wood", rx=6)
+    s.rect(1262, 638, 76, 16, "aqua", rx=3)
+    pole_camera(s, 160, 880, 330, 1.0)
+
+
 def school_gate(s: Svg) -> None:
     rng = city_day(s, 19, 600, sun=True)
     building(s, 300, 600, 1000, 360, "brick", "paper", rng, cell=44)
@@ -417,6 +456,7 @@ def school_gate(s: Svg) -> None:
 
 
 SCENES = {
+    "shop-shutter.svg": shop_shutter,
     "street-crossing.svg": street_crossing,
     "crossing-screen.svg": crossing_screen,
     "scooter.svg": scooter,

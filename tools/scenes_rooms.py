@@ -414,9 +414,23 @@ def passport(s: Svg) -> None:
     dome(s, 1500, 60)
 
 
+def shop_inspection(s: Svg) -> None:
+    """The print shop on the day of a random check: the regulator's inspector, tablet in
+    hand, stands at the counter; a camera dome watches, as on every day."""
+    shop(s)
+    # the inspector: a dark uniform and a cap, her tablet glowing
+    person(s, 880, 860, Look("skin3", "night", "ink", "hair1", "cap", hat="night"), 1.1,
+           pose="hold")
+    s.rect(848, 612, 64, 46, "ink", rx=6)
+    s.rect(854, 617, 52, 36, "aqua", rx=3)
+    s.rect(860, 624, 30, 6, "leaf", rx=2)
+    s.rect(860, 636, 40, 5, "paper", rx=2)
+
+
 SCENES = {
     "bank.svg": bank,
     "shop.svg": shop,
+    "shop-inspection.svg": shop_inspection,
     "home-kitchen.svg": home_kitchen,
     "family.svg": family,
     "classroom.svg": classroom,
