@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from starlette.testclient import TestClient
 
 from game.engine.host import Life
 from game.engine.load import load_story
@@ -34,6 +33,8 @@ def test_the_face_lies_on_the_screen_the_picture_leaves_for_it(bundled) -> None:
 
 
 def test_the_faces_are_served_and_nothing_else_of_the_folder(bundled) -> None:
+    from starlette.testclient import TestClient  # imported late, as in conftest.py
+
     with TestClient(create_app(bundled)) as client:
         got = client.get("/pictures/face-rider.svg")
         assert got.status_code == 200 and got.headers["content-type"].startswith("image/svg")
