@@ -49,6 +49,12 @@ def slot(name: str, kind: str = FACE_SLOT, story: Any = None) -> Fractions | Non
     return read_slots(images_dir(story)).get(name, {}).get(kind)
 
 
+@lru_cache(maxsize=64)
+def has_picture_file(folder: Path, name: str) -> bool:
+    """Whether images/NAME exists (asked once per name: every web page would ask again)."""
+    return (folder / name).is_file()
+
+
 def face_name(scenario_id: str, story: Any = None) -> str:
     """The face picture of a life: face-LIFE.svg, where a short path names its full life."""
     scenarios = getattr(story, "scenarios", None) or {}

@@ -36,16 +36,11 @@ _OFF = _Off()
 
 
 class Shape:
-    """What a file, or a mapping in it, holds, by attribute (like a pydantic model)."""
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update(values)
+    """What a file, or a mapping in it, holds, by attribute (like a pydantic model).
+    Made by `Spec`, which hands it its finished attribute dict."""
 
     def __repr__(self) -> str:
         return f"Shape({self.__dict__!r})"
-
-
-_new_shape = object.__new__
 
 
 class Spec:
@@ -89,8 +84,8 @@ class Spec:
             raise _OFF from None  # an unknown key (or `if_`, which pydantic also takes)
         if len(values) != self.size:
             raise _OFF  # a required key is missing
-        shape = _new_shape(Shape)
-        shape.__dict__ = values
+        shape = Shape()
+        shape.__dict__ = values  # the finished dict itself, not a copy of it
         return shape
 
 

@@ -72,29 +72,24 @@ def _number(cls: type, value: str) -> Any:
 
 
 class YMap(dict[str, Any]):
-    """A mapping that knows where it and each of its keys and values stand."""
+    """A mapping that knows where it and each of its keys and values stand.
+
+    Only the reader makes them, and it sets every slot itself: no Python
+    __init__, which would be a call for each of the thousands of mappings.
+    """
 
     __slots__ = ("line", "key_lines", "value_lines")
-
-    def __init__(self, line: int) -> None:
-        super().__init__()
-        self.line = line
-        self.key_lines: dict[str, int] = {}
-        self.value_lines: dict[str, int] = {}
+    line: int
+    key_lines: dict[str, int]
+    value_lines: dict[str, int]
 
 
 class YList(list[Any]):
-    """A sequence that knows where it and each of its items stand."""
+    """A sequence that knows where it and each of its items stand (made as YMap is)."""
 
     __slots__ = ("line", "item_lines")
-
-    def __init__(self, line: int) -> None:
-        super().__init__()
-        self.line = line
-        self.item_lines: list[int] = []
-
-
-_new_map, _new_list = dict.__new__, list.__new__
+    line: int
+    item_lines: list[int]
 
 
 def read_yaml_file(path: Path, shown: str | None = None) -> Any:
@@ -266,8 +261,7 @@ class _Reader:
         return out
 
     def sequence(self, start: Any) -> YList:
-        # Made without __init__ (a Python call per list): the reader sets every slot.
-        out = _new_list(YList)
+        out = YList()
         out.line = start.start_mark.line + 1
         lines: list[int] = []
         out.item_lines = lines
@@ -279,17 +273,12 @@ class _Reader:
                 return out
             lines.append(event.start_mark.line + 1)
             if kind is _SCALAR and event.anchor is None and event.tag is None:
-                value = event.value
-                # Quoted, block, or plain text that cannot be a number, boolean or null.
-                if event.style or (value and value[0] not in _NOT_ONLY_TEXT):
-                    out.append(value)
-                else:
-                    out.append(scalar(event))
+                out.append(scalar(event))  # the common case, without node()
             else:
                 out.append(node(event))
 
     def mapping(self, start: Any) -> YMap:
-        out = _new_map(YMap)  # as in sequence()
+        out = YMap()
         out.line = start.start_mark.line + 1
         key_lines: dict[str, int] = {}
         value_lines: dict[str, int] = {}
@@ -313,14 +302,9 @@ class _Reader:
             value_event = get()
             key_lines[key] = event.start_mark.line + 1
             value_lines[key] = value_event.start_mark.line + 1
-            # The common cases inline, as in sequence(): this runs for every value.
             if (type(value_event) is _SCALAR and value_event.anchor is None
                     and value_event.tag is None):
-                value = value_event.value
-                if value_event.style or (value and value[0] not in _NOT_ONLY_TEXT):
-                    out[key] = value
-                else:
-                    out[key] = scalar(value_event)
+                out[key] = scalar(value_event)  # the common case, without node()
             else:
                 out[key] = node(value_event)
 
@@ -329,6 +313,8 @@ class _Reader:
         if event.style or not value:  # quoted or block: always text
             return value if event.style else None
         first = value[0]
+        if first not in _NOT_ONLY_TEXT:  # most values: words that cannot be anything else
+            return value
         if first in "tf" and value in ("true", "false"):
             return value == "true"
         if value in ("~", "null"):

@@ -87,7 +87,7 @@ def whatif(life: Life) -> list[dict[str, Any]]:
         rows.append({"own": comp.own, "rules": rs.name, "fidelity": scene.fidelity(rs.fidelity),
                      "ending": comp.life.ending_title, "scored": words.keeps_score(rs),
                      "score": st.score, "tier": st.tier.label,
-                     "lists": [name for _, name in st.lists],
+                     "on_lists": words.lists_phrase([name for _, name in st.lists]),
                      "sentence": comp.sentence, "same": comp.same})
     return rows
 

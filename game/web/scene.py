@@ -155,7 +155,8 @@ def face(life: Life, image: str | None) -> dict[str, str] | None:
     window draws it in: its picture and where it goes, in percent of the picture."""
     frac = picture_slots.slot(image, story=life.story) if image else None
     name = picture_slots.face_name(life.scenario.id, life.story)
-    if frac is None or not (picture_slots.images_dir(life.story) / name).is_file():
+    if frac is None or not picture_slots.has_picture_file(picture_slots.images_dir(life.story),
+                                                          name):
         return None
     # Percentages for an SVG <image> laid over the picture: placed without a style
     # attribute, which the pages' content security policy would refuse.
